@@ -1,0 +1,202 @@
+package wales.gov.grants.api;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import io.dropwizard.auth.AuthDynamicFeature;
+import io.dropwizard.auth.AuthValueFactoryProvider;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.db.ManagedDataSource;
+import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.lifecycle.Managed;
+import io.dropwizard.lifecycle.ServerLifecycleListener;
+import io.swagger.v3.jaxrs2.integration.resources.OpenApiResource;
+import io.swagger.v3.oas.integration.SwaggerConfiguration;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import jakarta.servlet.DispatcherType;
+import org.eclipse.jetty.server.Server;
+import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import wales.gov.grants.api.auth.ClientAddressFilter;
+import wales.gov.grants.api.auth.GrantsAuthFilter;
+import wales.gov.grants.api.auth.GrantsPrincipal;
+import wales.gov.grants.api.errors.BodySizeFilter;
+import wales.gov.grants.api.errors.DatabaseExceptionMapper;
+import wales.gov.grants.api.errors.DomainExceptionMappers;
+import wales.gov.grants.api.errors.FrameworkExceptionMappers;
+import wales.gov.grants.api.resources.AwardResource;
+import wales.gov.grants.api.resources.IdempotentCreations;
+import wales.gov.grants.api.resources.OrganisationResource;
+import wales.gov.grants.api.resources.SchemeResource;
+import wales.gov.grants.api.resources.TokenResource;
+import wales.gov.grants.audit.AuditLog;
+import wales.gov.grants.db.EmbeddedDatabase;
+import wales.gov.grants.db.Migrator;
+import wales.gov.grants.db.Persistence;
+import wales.gov.grants.service.AuthService;
+import wales.gov.grants.service.AwardService;
+import wales.gov.grants.service.DemoData;
+import wales.gov.grants.service.IdempotencyService;
+import wales.gov.grants.service.LoginThrottle;
+import wales.gov.grants.service.OrganisationService;
+import wales.gov.grants.service.PasswordHasher;
+import wales.gov.grants.service.SchemeService;
+
+public class GrantsApplication extends Application<GrantsConfiguration> {
+    private static final Logger LOG = LoggerFactory.getLogger(GrantsApplication.class);
+
+    public static void main(String[] args) throws Exception {
+        new GrantsApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "grants";
+    }
+
+    @Override
+    public void initialize(Bootstrap<GrantsConfiguration> bootstrap) {
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+    }
+
+    @Override
+    public void run(GrantsConfiguration configuration, Environment environment) {
+        Clock clock = Clock.systemUTC();
+        configureJson(environment.getObjectMapper());
+
+        DataSourceFactory database = configuration.getDatabase();
+        if (GrantsConfiguration.EMBEDDED.equals(database.getUrl())) {
+            EmbeddedDatabase embedded = EmbeddedDatabase.start(configuration.getEmbeddedDataDirectory(), "grants");
+            environment.lifecycle().manage(new Managed() {
+                @Override
+                public void stop() {
+                    embedded.close();
+                }
+            });
+            database.setUrl(embedded.jdbcUrl());
+            database.setUser(embedded.user());
+            database.setPassword("");
+        }
+        ManagedDataSource dataSource = database.build(environment.metrics(), "postgresql");
+        Migrator.migrate(dataSource);
+        Jdbi jdbi = Persistence.configure(new JdbiFactory().build(environment, database, dataSource, "postgresql"));
+
+        boolean demo = configuration.getMode() == GrantsConfiguration.Mode.DEMO;
+        GrantsConfiguration.AuthConfiguration auth = configuration.getAuth();
+        AuditLog auditLog = new AuditLog(clock);
+        PasswordHasher hasher = new PasswordHasher(auth.getBcryptCost());
+        AuthService authService = new AuthService(jdbi, hasher,
+                new LoginThrottle(clock, auth.getThrottleWindow().toJavaDuration(), auth.getMaxFailuresPerUsername(),
+                        auth.getMaxFailuresPerAddress()),
+                auditLog, clock, demo, auth.getTokenLifetime().toJavaDuration(),
+                auth.getVerifiedPasswordCache().toJavaDuration());
+        SchemeService schemes = new SchemeService(jdbi, auditLog, clock);
+        AwardService awards = new AwardService(jdbi, auditLog, clock);
+        IdempotentCreations creations = new IdempotentCreations(new IdempotencyService(jdbi, clock),
+                environment.getObjectMapper());
+
+        DemoData.loadOrganisations(jdbi);
+        if (demo) {
+            new DemoData(jdbi, hasher, schemes, awards).load();
+        }
+
+        environment.servlets().addFilter("client-address", new ClientAddressFilter())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+        environment.jersey().register(new BodySizeFilter(configuration.getMaxJsonBody().toBytes()));
+        environment.jersey().register(new AuthDynamicFeature(new GrantsAuthFilter(authService)));
+        environment.jersey().register(RolesAllowedDynamicFeature.class);
+        environment.jersey().register(new AuthValueFactoryProvider.Binder<>(GrantsPrincipal.class));
+        for (Object mapper : DomainExceptionMappers.all()) {
+            environment.jersey().register(mapper);
+        }
+        for (Object mapper : FrameworkExceptionMappers.all()) {
+            environment.jersey().register(mapper);
+        }
+        environment.jersey().register(new DatabaseExceptionMapper());
+
+        environment.jersey().register(new OrganisationResource(new OrganisationService(jdbi)));
+        environment.jersey().register(new SchemeResource(schemes, creations));
+        environment.jersey().register(new AwardResource(awards, creations));
+        environment.jersey().register(new TokenResource(authService));
+        environment.jersey().register(openApi());
+
+        environment.lifecycle().addServerLifecycleListener(new ServerLifecycleListener() {
+            @Override
+            public void serverStarted(Server server) {
+                announce(demo, getLocalPort(server));
+            }
+        });
+    }
+
+    static void configureJson(ObjectMapper mapper) {
+        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        // Amounts are decimal strings: a JSON number where a string is expected is refused, never coerced.
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxStringLength(1_000_000)
+                .maxNestingDepth(50)
+                .build());
+    }
+
+    private static OpenApiResource openApi() {
+        OpenAPI description = new OpenAPI()
+                .info(new Info().title("Grants administration and audit API").version("1")
+                        .description("Welsh Government grants for care-experienced children: schemes, awards, "
+                                + "claims, payments, evidence and audit. Amounts are decimal strings in pounds."))
+                .components(new Components()
+                        .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
+                        .addSecuritySchemes("bearer",
+                                new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")));
+        SwaggerConfiguration configuration = new SwaggerConfiguration()
+                .openAPI(description)
+                .prettyPrint(true)
+                .cacheTTL(0L)
+                .resourcePackages(Set.of("wales.gov.grants.api.resources"));
+        OpenApiResource resource = new OpenApiResource();
+        resource.setOpenApiConfiguration(configuration);
+        return resource;
+    }
+
+    private static void announce(boolean demo, int port) {
+        long startedInMillis = Duration.ofMillis(System.currentTimeMillis()
+                - ManagementFactory.getRuntimeMXBean().getStartTime()).toMillis();
+        StringBuilder banner = new StringBuilder()
+                .append("\n  Grants administration and audit system is running at http://localhost:").append(port)
+                .append("/api/v1  (started in ").append(startedInMillis).append(" ms)\n")
+                .append("  OpenAPI: http://localhost:").append(port).append("/openapi.json\n");
+        if (demo) {
+            banner.append("  Demo users (password '").append(DemoData.PASSWORD).append("'):\n");
+            for (DemoData.DemoUser user : DemoData.USERS) {
+                banner.append(String.format("    %-9s %-16s %s%n", user.username(), user.role(), user.displayName()));
+            }
+            banner.append("  Try: curl -u manager:").append(DemoData.PASSWORD).append(" http://localhost:")
+                    .append(port).append("/api/v1/schemes\n");
+        }
+        LOG.info("Started");
+        System.out.println(banner);
+    }
+}

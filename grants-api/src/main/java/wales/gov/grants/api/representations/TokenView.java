@@ -1,0 +1,4 @@
+package wales.gov.grants.api.representations;
+
+public record TokenView(String token, String tokenType, String expiresAt) {
+}

@@ -1,0 +1,53 @@
+package wales.gov.grants.audit;
+
+import java.time.Clock;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.jdbi.v3.core.Handle;
+import wales.gov.grants.db.AuditDao;
+import wales.gov.grants.domain.Actor;
+
+import static java.util.Objects.requireNonNull;
+
+/** Appends audit events in the caller's transaction, so an event exists exactly when its change does. */
+public final class AuditLog {
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+    public AuditLog(Clock clock) {
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    public void append(Handle handle, AuditEvent event) {
+        Actor actor = event.actor();
+        handle.attach(AuditDao.class).insert(
+                clock.instant(),
+                actor == null ? null : actor.userId().value(),
+                actor == null ? null : actor.username(),
+                actor == null ? null : actor.role().name(),
+                actor == null ? null : actor.organisation().map(organisation -> organisation.value()).orElse(null),
+                event.action(),
+                event.objectType(),
+                event.objectId(),
+                event.schemeId() == null ? null : event.schemeId().value(),
+                event.awardId() == null ? null : event.awardId().value(),
+                toJson(event.before()),
+                toJson(event.after()),
+                toJson(event.details()),
+                event.clientAddress());
+    }
+
+    private String toJson(Map<String, ?> state) {
+        if (state == null) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(state);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("audit state is not serialisable", e);
+        }
+    }
+}

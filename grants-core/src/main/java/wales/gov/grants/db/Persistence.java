@@ -1,0 +1,21 @@
+package wales.gov.grants.db;
+
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/** Everything a {@link Jdbi} needs to work with this schema, applied the same way by the API, batch and tests. */
+public final class Persistence {
+    private Persistence() {
+    }
+
+    public static Jdbi configure(Jdbi jdbi) {
+        jdbi.installPlugin(new SqlObjectPlugin());
+        jdbi.installPlugin(new PostgresPlugin());
+        jdbi.registerRowMapper(new Mappers.OrganisationMapper());
+        jdbi.registerRowMapper(new Mappers.SchemeMapper());
+        jdbi.registerRowMapper(new Mappers.AwardMapper());
+        jdbi.registerRowMapper(new Mappers.UserMapper());
+        return jdbi;
+    }
+}

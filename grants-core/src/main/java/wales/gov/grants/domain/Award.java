@@ -1,0 +1,72 @@
+package wales.gov.grants.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A grant offer to one organisation under a scheme. Approved claims never exceed its amount.
+ * The running totals are kept by the services under the award's row lock.
+ */
+public record Award(
+        AwardId id,
+        SchemeId schemeId,
+        OrganisationId organisationId,
+        Money amount,
+        AwardStatus status,
+        Money claimed,
+        Money approved,
+        Money paid,
+        Money recovered,
+        List<String> conditions,
+        List<OutcomeTarget> outcomeTargets,
+        UserId createdBy,
+        Instant createdAt,
+        Instant offeredAt,
+        Instant acceptedAt,
+        Instant withdrawnAt,
+        Instant closedAt) {
+    public Award {
+        requireNonNull(id, "id is null");
+        requireNonNull(schemeId, "schemeId is null");
+        requireNonNull(organisationId, "organisationId is null");
+        requireNonNull(amount, "amount is null");
+        requireNonNull(status, "status is null");
+        requireNonNull(claimed, "claimed is null");
+        requireNonNull(approved, "approved is null");
+        requireNonNull(paid, "paid is null");
+        requireNonNull(recovered, "recovered is null");
+        conditions = List.copyOf(conditions);
+        outcomeTargets = List.copyOf(outcomeTargets);
+        requireNonNull(createdBy, "createdBy is null");
+        requireNonNull(createdAt, "createdAt is null");
+    }
+
+    /** What may still be approved against the award. */
+    public Money remaining() {
+        return amount.minusOrZero(approved);
+    }
+
+    public Optional<Instant> offered() {
+        return Optional.ofNullable(offeredAt);
+    }
+
+    public Optional<Instant> accepted() {
+        return Optional.ofNullable(acceptedAt);
+    }
+
+    public Optional<Instant> withdrawn() {
+        return Optional.ofNullable(withdrawnAt);
+    }
+
+    public Optional<Instant> closed() {
+        return Optional.ofNullable(closedAt);
+    }
+
+    public Award withConditionsAndTargets(List<String> newConditions, List<OutcomeTarget> newTargets) {
+        return new Award(id, schemeId, organisationId, amount, status, claimed, approved, paid, recovered,
+                newConditions, newTargets, createdBy, createdAt, offeredAt, acceptedAt, withdrawnAt, closedAt);
+    }
+}

@@ -1,0 +1,9 @@
+package wales.gov.grants.domain;
+
+public enum AwardStatus {
+    DRAFT,
+    OFFERED,
+    ACTIVE,
+    CLOSED,
+    WITHDRAWN
+}
