@@ -3,11 +3,15 @@ package wales.gov.grants.db;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
 import liquibase.Liquibase;
+import liquibase.Scope;
+import liquibase.UpdateSummaryOutputEnum;
+import liquibase.ui.LoggerUIService;
 import liquibase.changelog.RanChangeSet;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
@@ -16,6 +20,7 @@ import liquibase.exception.LiquibaseException;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /** Applies the Liquibase changelog of the {@code migrations} module, refusing a schema newer than it knows. */
 public final class Migrator {
@@ -34,14 +39,19 @@ public final class Migrator {
     }
 
     public static void migrate(Connection connection) {
+        routeLiquibaseOutputToLogs();
         try {
             Database database = DatabaseFactory.getInstance()
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            try (Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database)) {
-                refuseUnknownChangeSets(liquibase);
-                liquibase.update();
-                LOG.info("Database schema is up to date");
-            }
+            // Liquibase's console messages go to the log instead of standard output
+            Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService()), () -> {
+                try (Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database)) {
+                    refuseUnknownChangeSets(liquibase);
+                    liquibase.setShowSummaryOutput(UpdateSummaryOutputEnum.LOG);
+                    liquibase.update();
+                }
+            });
+            LOG.info("Database schema is up to date");
         } catch (LiquibaseException e) {
             throw new DatabaseStartupException("database migration failed: " + e.getMessage(), e);
         } catch (Exception e) {
@@ -49,6 +59,13 @@ public final class Migrator {
                 throw startup;
             }
             throw new DatabaseStartupException("database migration failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void routeLiquibaseOutputToLogs() {
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
         }
     }
 

@@ -1,0 +1,125 @@
+package wales.gov.grants.api;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.ResourceHelpers;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import wales.gov.grants.domain.User;
+import wales.gov.grants.testing.Fixtures;
+import wales.gov.grants.testing.TestDatabase;
+
+/** Starts the real application on the test database and calls it over HTTP as a given user. */
+public final class ApiTestSupport {
+    private ApiTestSupport() {
+    }
+
+    public static DropwizardAppExtension<GrantsConfiguration> application(ConfigOverride... extra) {
+        TestDatabase database = TestDatabase.get();
+        ConfigOverride[] overrides = new ConfigOverride[3 + extra.length];
+        overrides[0] = ConfigOverride.config("database.url", database.url());
+        overrides[1] = ConfigOverride.config("database.user", database.user());
+        overrides[2] = ConfigOverride.config("database.password", database.password());
+        System.arraycopy(extra, 0, overrides, 3, extra.length);
+        return new DropwizardAppExtension<>(GrantsApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"), overrides);
+    }
+
+    public static Fixtures fixtures() {
+        return Fixtures.onTestDatabase();
+    }
+
+    /** Requests to the running application, signed in as one user (or anonymous). */
+    public static final class Caller {
+        private final DropwizardAppExtension<GrantsConfiguration> app;
+        private final String authorization;
+
+        private Caller(DropwizardAppExtension<GrantsConfiguration> app, String authorization) {
+            this.app = app;
+            this.authorization = authorization;
+        }
+
+        public static Caller as(DropwizardAppExtension<GrantsConfiguration> app, User user) {
+            return basic(app, user.username(), Fixtures.PASSWORD);
+        }
+
+        public static Caller basic(DropwizardAppExtension<GrantsConfiguration> app, String username, String password) {
+            String credentials = Base64.getEncoder()
+                    .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+            return new Caller(app, "Basic " + credentials);
+        }
+
+        public static Caller bearer(DropwizardAppExtension<GrantsConfiguration> app, String token) {
+            return new Caller(app, "Bearer " + token);
+        }
+
+        public static Caller anonymous(DropwizardAppExtension<GrantsConfiguration> app) {
+            return new Caller(app, null);
+        }
+
+        public Invocation.Builder request(String path) {
+            Invocation.Builder builder = app.client()
+                    .target("http://localhost:" + app.getLocalPort() + path)
+                    .request(MediaType.APPLICATION_JSON_TYPE, new MediaType("application", "problem+json"));
+            return authorization == null ? builder : builder.header("Authorization", authorization);
+        }
+
+        public Reply get(String path) {
+            return Reply.of(request(path).get());
+        }
+
+        public Reply post(String path, String json) {
+            return Reply.of(request(path).post(Entity.entity(json, MediaType.APPLICATION_JSON_TYPE)));
+        }
+
+        public Reply post(String path, String json, String idempotencyKey) {
+            return Reply.of(request(path).header("Idempotency-Key", idempotencyKey)
+                    .post(Entity.entity(json, MediaType.APPLICATION_JSON_TYPE)));
+        }
+
+        public Reply post(String path) {
+            return Reply.of(request(path).post(Entity.json("")));
+        }
+    }
+
+    /** A response read whole and closed, so a test never leaks a pooled connection. */
+    public record Reply(int status, String mediaType, String location, MultivaluedMap<String, String> headers,
+                        String body) {
+        private static final ObjectMapper JSON = new ObjectMapper();
+
+        static Reply of(Response response) {
+            try (response) {
+                String body = response.hasEntity() ? response.readEntity(String.class) : "";
+                return new Reply(response.getStatus(),
+                        response.getMediaType() == null ? null : response.getMediaType().toString(),
+                        response.getLocation() == null ? null : response.getLocation().getPath(),
+                        response.getStringHeaders(), body);
+            }
+        }
+
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (java.io.IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+
+        public String header(String name) {
+            return headers.getFirst(name);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+}
