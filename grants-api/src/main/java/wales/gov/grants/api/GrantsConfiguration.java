@@ -35,7 +35,7 @@ public class GrantsConfiguration extends Configuration {
     private AuthConfiguration auth = new AuthConfiguration();
 
     @NotNull
-    private DataSize maxJsonBody = DataSize.megabytes(1);
+    private DataSize maxJsonBody = DataSize.mebibytes(2);
 
     @JsonProperty
     public Mode getMode() {

@@ -22,6 +22,25 @@ public record Page<T>(List<T> items, long total, int limit, long offset) {
 
     /** A request for a page: limit 1..500 (default 50), offset ≥ 0. */
     public record Request(int limit, long offset) {
+        /** Parses the {@code limit} and {@code offset} query parameters as a client sent them. */
+        public static Request parse(String limit, String offset) {
+            Validator validator = new Validator();
+            Integer parsedLimit = null;
+            Long parsedOffset = null;
+            try {
+                parsedLimit = limit == null ? null : Integer.valueOf(limit.strip());
+            } catch (NumberFormatException e) {
+                validator.reject("limit", "must be a whole number between 1 and " + MAX_LIMIT);
+            }
+            try {
+                parsedOffset = offset == null ? null : Long.valueOf(offset.strip());
+            } catch (NumberFormatException e) {
+                validator.reject("offset", "must be a whole number, zero or more");
+            }
+            validator.throwIfInvalid();
+            return of(parsedLimit, parsedOffset);
+        }
+
         public static Request of(Integer limit, Long offset) {
             Validator validator = new Validator();
             int effectiveLimit = limit == null ? DEFAULT_LIMIT : limit;

@@ -67,16 +67,17 @@ public final class SchemeService {
 
     public Page<Scheme> list(Actor actor, String financialYear, Page.Request page) {
         requireNonNull(actor, "actor is null");
-        String year = null;
+        String filter = null;
         if (financialYear != null) {
             Validator validator = new Validator();
-            year = validator.financialYear("financialYear", financialYear).toString();
+            FinancialYear year = validator.financialYear("financialYear", financialYear);
             validator.throwIfInvalid();
+            filter = year.toString();
         }
-        String filter = year;
+        String yearFilter = filter;
         return jdbi.withHandle(handle -> {
             SchemeDao schemes = handle.attach(SchemeDao.class);
-            return new Page<>(schemes.page(filter, page.limit(), page.offset()), schemes.count(filter),
+            return new Page<>(schemes.page(yearFilter, page.limit(), page.offset()), schemes.count(yearFilter),
                     page.limit(), page.offset());
         });
     }

@@ -52,11 +52,11 @@ public final class AwardResource {
     @Operation(summary = "List awards; a recipient sees its own organisation's only")
     public PageView<AwardView> list(@Auth GrantsPrincipal principal, @QueryParam("schemeId") String schemeId,
                                     @QueryParam("organisationId") String organisationId,
-                                    @QueryParam("status") String status, @QueryParam("limit") Integer limit,
-                                    @QueryParam("offset") Long offset) {
+                                    @QueryParam("status") String status, @QueryParam("limit") String limit,
+                                    @QueryParam("offset") String offset) {
         return PageView.of(awards.list(principal.actor(),
                 AwardService.AwardFilter.parse(schemeId, organisationId, status),
-                Page.Request.of(limit, offset)), AwardView::of);
+                Page.Request.parse(limit, offset)), AwardView::of);
     }
 
     @GET

@@ -34,9 +34,9 @@ public final class OrganisationResource {
     @GET
     @PermitAll
     @Operation(summary = "List the organisations that receive grants (English and Welsh names)")
-    public PageView<OrganisationView> list(@Auth GrantsPrincipal principal, @QueryParam("limit") Integer limit,
-                                           @QueryParam("offset") Long offset) {
-        return PageView.of(organisations.list(principal.actor(), Page.Request.of(limit, offset)), OrganisationView::of);
+    public PageView<OrganisationView> list(@Auth GrantsPrincipal principal, @QueryParam("limit") String limit,
+                                           @QueryParam("offset") String offset) {
+        return PageView.of(organisations.list(principal.actor(), Page.Request.parse(limit, offset)), OrganisationView::of);
     }
 
     @GET

@@ -51,8 +51,8 @@ public final class SchemeResource {
     @Operation(summary = "List schemes with their budgets and totals")
     public PageView<SchemeView> list(@Auth GrantsPrincipal principal,
                                      @QueryParam("financialYear") String financialYear,
-                                     @QueryParam("limit") Integer limit, @QueryParam("offset") Long offset) {
-        return PageView.of(schemes.list(principal.actor(), financialYear, Page.Request.of(limit, offset)),
+                                     @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
+        return PageView.of(schemes.list(principal.actor(), financialYear, Page.Request.parse(limit, offset)),
                 SchemeView::of);
     }
 

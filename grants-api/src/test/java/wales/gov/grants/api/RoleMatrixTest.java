@@ -1,0 +1,141 @@
+package wales.gov.grants.api;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import wales.gov.grants.api.ApiTestSupport.Caller;
+import wales.gov.grants.api.ApiTestSupport.Reply;
+import wales.gov.grants.domain.Actor;
+import wales.gov.grants.domain.Award;
+import wales.gov.grants.domain.AwardTransition;
+import wales.gov.grants.domain.Role;
+import wales.gov.grants.domain.Scheme;
+import wales.gov.grants.domain.User;
+import wales.gov.grants.testing.Fixtures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Who may call what: every endpoint of this release for every kind of caller, successes and denials alike. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class RoleMatrixTest {
+    static final DropwizardAppExtension<GrantsConfiguration> APP = ApiTestSupport.application();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The callers: each role, a recipient of the award's organisation, one of another, and nobody. */
+    enum Who { ANONYMOUS, ADMIN, GRANT_MANAGER, FINANCE_OFFICER, AUDITOR, RECIPIENT_OWN, RECIPIENT_OTHER }
+
+    /** An endpoint and the award state it needs, so that the permitted caller can succeed. */
+    record Endpoint(String name, String method, Function<World, String> path, Function<World, String> body) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** Fresh data for one call: a scheme and one award in each state. */
+    record World(Scheme scheme, Award draft, Award offered, Award active) {
+    }
+
+    private static final Fixtures FIXTURES = ApiTestSupport.fixtures();
+    private static final Actor MANAGER = FIXTURES.actor(Role.GRANT_MANAGER);
+    private static final Map<Who, User> USERS = users();
+
+    static Stream<Arguments> matrix() {
+        Endpoint organisations = new Endpoint("GET /organisations", "GET", world -> "/api/v1/organisations", null);
+        Endpoint schemes = new Endpoint("GET /schemes", "GET", world -> "/api/v1/schemes", null);
+        Endpoint scheme = new Endpoint("GET /schemes/{id}", "GET", world -> "/api/v1/schemes/" + world.scheme().id(), null);
+        Endpoint createScheme = new Endpoint("POST /schemes", "POST", world -> "/api/v1/schemes", world -> json(Map.of(
+                "code", Fixtures.unique("M").toUpperCase().replaceAll("[^A-Z0-9]", ""), "nameEn", "Scheme",
+                "nameCy", "Cynllun", "financialYear", "2019-20", "budget", "10.00", "dualApprovalThreshold", "5.00")));
+        Endpoint createAward = new Endpoint("POST /awards", "POST", world -> "/api/v1/awards", world -> json(Map.of(
+                "schemeId", world.scheme().id().toString(), "organisationId", FIXTURES.cardiff().id().toString(),
+                "amount", "1.00")));
+        Endpoint awards = new Endpoint("GET /awards", "GET", world -> "/api/v1/awards", null);
+        Endpoint award = new Endpoint("GET /awards/{id}", "GET", world -> "/api/v1/awards/" + world.draft().id(), null);
+        Endpoint offer = new Endpoint("POST /awards/{id}/offer", "POST",
+                world -> "/api/v1/awards/" + world.draft().id() + "/offer", null);
+        Endpoint accept = new Endpoint("POST /awards/{id}/accept", "POST",
+                world -> "/api/v1/awards/" + world.offered().id() + "/accept", null);
+        Endpoint withdraw = new Endpoint("POST /awards/{id}/withdraw", "POST",
+                world -> "/api/v1/awards/" + world.offered().id() + "/withdraw", null);
+        Endpoint close = new Endpoint("POST /awards/{id}/close", "POST",
+                world -> "/api/v1/awards/" + world.active().id() + "/close", null);
+        Endpoint token = new Endpoint("POST /tokens", "POST", world -> "/api/v1/tokens", null);
+
+        List<Arguments> cases = new ArrayList<>();
+        for (Who who : Who.values()) {
+            boolean signedIn = who != Who.ANONYMOUS;
+            boolean manager = who == Who.GRANT_MANAGER;
+            int read = signedIn ? 200 : 401;
+            cases.add(Arguments.of(organisations, who, read));
+            cases.add(Arguments.of(schemes, who, read));
+            cases.add(Arguments.of(scheme, who, read));
+            cases.add(Arguments.of(awards, who, read));
+            cases.add(Arguments.of(award, who, !signedIn ? 401 : who == Who.RECIPIENT_OTHER ? 404 : 200));
+            cases.add(Arguments.of(token, who, signedIn ? 201 : 401));
+            cases.add(Arguments.of(createScheme, who, !signedIn ? 401 : manager ? 201 : 403));
+            cases.add(Arguments.of(createAward, who, !signedIn ? 401 : manager ? 201 : 403));
+            cases.add(Arguments.of(offer, who, !signedIn ? 401 : manager ? 200 : 403));
+            cases.add(Arguments.of(withdraw, who, !signedIn ? 401 : manager ? 200 : 403));
+            cases.add(Arguments.of(close, who, !signedIn ? 401 : manager ? 200 : 403));
+            cases.add(Arguments.of(accept, who, !signedIn ? 401
+                    : who == Who.RECIPIENT_OWN ? 200 : who == Who.RECIPIENT_OTHER ? 404 : 403));
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} as {1} -> {2}")
+    @MethodSource("matrix")
+    void eachCallerGetsExactlyTheExpectedStatus(Endpoint endpoint, Who who, int expected) {
+        World world = world();
+        Caller caller = who == Who.ANONYMOUS ? Caller.anonymous(APP) : Caller.as(APP, USERS.get(who));
+        String path = endpoint.path().apply(world);
+        Reply reply = endpoint.method().equals("GET") ? caller.get(path)
+                : endpoint.body() == null ? caller.post(path) : caller.post(path, endpoint.body().apply(world));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(expected);
+        if (expected >= 400) {
+            assertThat(reply.mediaType()).isEqualTo("application/problem+json");
+            assertThat(reply.json().get("status").asInt()).isEqualTo(expected);
+        }
+    }
+
+    private static World world() {
+        Scheme scheme = FIXTURES.scheme(MANAGER, "100.00", "50.00");
+        Award draft = FIXTURES.award(MANAGER, scheme, FIXTURES.cardiff(), "10.00");
+        Award offered = FIXTURES.award(MANAGER, scheme, FIXTURES.cardiff(), "10.00");
+        FIXTURES.awards().transition(MANAGER, offered.id().toString(), AwardTransition.OFFER);
+        Award active = FIXTURES.activeAward(MANAGER, scheme, FIXTURES.cardiff(), "10.00",
+                USERS.get(Who.RECIPIENT_OWN).asActor());
+        return new World(scheme, draft, offered, active);
+    }
+
+    private static Map<Who, User> users() {
+        Map<Who, User> users = new EnumMap<>(Who.class);
+        users.put(Who.ADMIN, FIXTURES.user(Role.ADMIN, null));
+        users.put(Who.GRANT_MANAGER, FIXTURES.user(Role.GRANT_MANAGER, null));
+        users.put(Who.FINANCE_OFFICER, FIXTURES.user(Role.FINANCE_OFFICER, null));
+        users.put(Who.AUDITOR, FIXTURES.user(Role.AUDITOR, null));
+        users.put(Who.RECIPIENT_OWN, FIXTURES.user(Role.RECIPIENT, FIXTURES.cardiff()));
+        users.put(Who.RECIPIENT_OTHER, FIXTURES.user(Role.RECIPIENT, FIXTURES.swansea()));
+        return users;
+    }
+
+    private static String json(Map<String, ?> body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
