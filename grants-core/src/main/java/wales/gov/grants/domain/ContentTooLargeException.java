@@ -5,7 +5,7 @@ public class ContentTooLargeException extends DomainException {
     private final long limitBytes;
 
     public ContentTooLargeException(long limitBytes) {
-        super("a file may be at most " + limitBytes + " bytes (" + (limitBytes / (1024 * 1024)) + " MB)");
+        super("a file may be at most " + limitBytes + " bytes (" + limitBytes / 1_000_000 + " MB)");
         this.limitBytes = limitBytes;
     }
 

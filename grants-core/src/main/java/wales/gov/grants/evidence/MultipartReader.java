@@ -30,6 +30,10 @@ public final class MultipartReader {
     private boolean endOfInput;
     private boolean finished;
     private PartBody current;
+    /** No delimiter starts in the buffer before this index (from the current position on). */
+    private int scanned;
+    /** Where the next delimiter starts in the buffer, once found; -1 until then. */
+    private int delimiterAt = -1;
 
     public MultipartReader(InputStream input, String boundary) {
         this.input = requireNonNull(input, "input is null");
@@ -71,7 +75,7 @@ public final class MultipartReader {
             return Optional.empty();
         }
         ensure(2);
-        if (available() >= 2 && buffer[position] == '-' && buffer[position + 1] == '-') {
+        if (unread() >= 2 && buffer[position] == '-' && buffer[position + 1] == '-') {
             finished = true;
             return Optional.empty();
         }
@@ -111,7 +115,7 @@ public final class MultipartReader {
         int consumed = 0;
         while (true) {
             ensure(1);
-            if (available() == 0) {
+            if (unread() == 0) {
                 throw new MalformedRequestException("the request body ended inside a part's headers");
             }
             byte next = buffer[position++];
@@ -206,19 +210,24 @@ public final class MultipartReader {
         return value;
     }
 
-    private int available() {
+    private int unread() {
         return limit - position;
     }
 
     /** Tries to have at least {@code wanted} unread bytes in the buffer; fewer only at the end of the input. */
     private void ensure(int wanted) throws IOException {
-        if (available() >= wanted || endOfInput) {
+        if (unread() >= wanted || endOfInput) {
             return;
         }
         if (position > 0) {
-            System.arraycopy(buffer, position, buffer, 0, available());
-            limit = available();
+            int shift = position;
+            System.arraycopy(buffer, shift, buffer, 0, unread());
+            limit -= shift;
             position = 0;
+            scanned = Math.max(0, scanned - shift);
+            if (delimiterAt >= 0) {
+                delimiterAt -= shift;
+            }
         }
         while (limit < wanted && !endOfInput) {
             int read = input.read(buffer, limit, buffer.length - limit);
@@ -232,10 +241,15 @@ public final class MultipartReader {
 
     /** Index of the delimiter in the unread bytes, or -1. */
     private int findDelimiter() {
+        if (delimiterAt >= position) {
+            return delimiterAt;
+        }
         byte first = delimiter[0];
         int last = limit - delimiter.length;
+        int start = Math.max(position, scanned);
+        scanned = Math.max(start, last + 1);
         outer:
-        for (int index = position; index <= last; index++) {
+        for (int index = start; index <= last; index++) {
             if (buffer[index] != first) {
                 continue;
             }
@@ -244,6 +258,7 @@ public final class MultipartReader {
                     continue outer;
                 }
             }
+            delimiterAt = index;
             return index;
         }
         return -1;
@@ -271,10 +286,12 @@ public final class MultipartReader {
                 int found = findDelimiter();
                 if (found == position) {
                     position += delimiter.length;
+                    delimiterAt = -1;
+                    scanned = position;
                     ended = true;
                     return -1;
                 }
-                int safe = found >= 0 ? found - position : available() - (delimiter.length - 1);
+                int safe = found >= 0 ? found - position : unread() - (delimiter.length - 1);
                 if (safe > 0) {
                     int count = Math.min(safe, length);
                     System.arraycopy(buffer, position, target, offset, count);
@@ -285,7 +302,7 @@ public final class MultipartReader {
                     throw new MalformedRequestException("the request body ended before its closing boundary");
                 }
                 // fill the whole window, so each byte is searched about once however small the client's packets
-                ensure(Math.min(buffer.length, available() + BUFFER_BYTES / 2));
+                ensure(Math.min(buffer.length, unread() + BUFFER_BYTES / 2));
             }
         }
 
