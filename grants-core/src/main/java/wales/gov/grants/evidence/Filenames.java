@@ -10,6 +10,23 @@ public final class Filenames {
     }
 
     /**
+     * True for a name that tries to climb directories ({@code ..} as a segment) or hides control characters: no
+     * honest client sends one, so it is refused rather than silently cleaned. A plain directory prefix, as old
+     * browsers send ({@code C:\Users\me\invoice.pdf}), is not suspicious.
+     */
+    public static boolean isSuspicious(String supplied) {
+        if (supplied == null) {
+            return false;
+        }
+        for (String segment : supplied.split("[/\\\\]", -1)) {
+            if (segment.strip().equals("..")) {
+                return true;
+            }
+        }
+        return supplied.chars().anyMatch(Character::isISOControl);
+    }
+
+    /**
      * The last path segment of {@code supplied} (either slash), NFC-normalised, without control characters or
      * format characters such as a right-to-left override, which could disguise "invoice‮fdp.exe"; never empty.
      */

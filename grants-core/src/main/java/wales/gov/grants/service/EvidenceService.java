@@ -32,6 +32,7 @@ import wales.gov.grants.domain.Page;
 import wales.gov.grants.domain.Role;
 import wales.gov.grants.domain.RuleViolationException;
 import wales.gov.grants.domain.StateConflictException;
+import wales.gov.grants.domain.UnsupportedContentException;
 import wales.gov.grants.domain.ValidationException;
 import wales.gov.grants.domain.Validator;
 import wales.gov.grants.evidence.ContentDetector;
@@ -102,7 +103,15 @@ public final class EvidenceService {
             throw new ContentTooLargeException(storage.maxBytes());
         }
         String boundary = MultipartReader.boundary(request.contentType());
-        Form form = readForm(new MultipartReader(request.body(), boundary));
+        Form form;
+        try {
+            form = readForm(new MultipartReader(request.body(), boundary));
+        } catch (ValidationException | UnsupportedContentException refused) {
+            // Read (and drop) the rest of a refused body, within the size limit, so that the client, still sending,
+            // is not cut off before it can read the refusal. An oversized body is not read: that is 413's point.
+            drain(request.body(), storage.maxBytes() + FORM_OVERHEAD_BYTES);
+            throw refused;
+        }
         try {
             EvidenceMediaType type = detector.detect(form.file().path());
             return record(actor, award, form, type, Filenames.clean(form.filename(), type.extension()),
@@ -364,6 +373,10 @@ public final class EvidenceService {
                     if (file != null) {
                         throw ValidationException.of("file", "must be sent once: one upload is one document");
                     }
+                    if (Filenames.isSuspicious(part.filename())) {
+                        throw ValidationException.of("file", "the filename must not contain \"..\" segments or "
+                                + "control characters");
+                    }
                     file = storage.receive(part.body(), detector);
                     filename = part.filename();
                 } else {
@@ -397,6 +410,19 @@ public final class EvidenceService {
         } catch (RuntimeException e) {
             discard(file);
             throw e;
+        }
+    }
+
+    private static void drain(InputStream body, long maxBytes) {
+        try {
+            byte[] sink = new byte[64 * 1024];
+            long drained = 0;
+            int read;
+            while (drained < maxBytes && (read = body.read(sink)) >= 0) {
+                drained += read;
+            }
+        } catch (IOException gone) {
+            // the client has gone; there is nobody left to answer
         }
     }
 

@@ -72,6 +72,10 @@ class MultipartReaderTest {
         assertThat(Filenames.clean("..", "pdf")).isEqualTo("upload.pdf");
         assertThat(Filenames.clean(null, "pdf")).isEqualTo("upload.pdf");
         assertThat(Filenames.clean("Adroddiad ŵyr.pdf", "pdf")).isEqualTo("Adroddiad ŵyr.pdf");
+        assertThat(Filenames.isSuspicious("../../etc/passwd")).isTrue();
+        assertThat(Filenames.isSuspicious("..\\..\\boot.ini")).isTrue();
+        assertThat(Filenames.isSuspicious("a\u0000.pdf")).isTrue();
+        assertThat(Filenames.isSuspicious("C:\\Users\\me\\invoice..final.pdf")).isFalse();
     }
 
     /** Hands the body out a few bytes at a time, as a slow network would. */

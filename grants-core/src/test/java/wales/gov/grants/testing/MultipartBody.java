@@ -24,8 +24,8 @@ public final class MultipartBody {
     }
 
     public MultipartBody file(String filename, String declaredType, byte[] content) {
-        write("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-                + "\"\r\nContent-Type: " + declaredType + "\r\n\r\n");
+        write("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + filename.replace("\\", "\\\\").replace("\"", "\\\"") + "\"\r\nContent-Type: " + declaredType + "\r\n\r\n");
         bytes.writeBytes(content);
         write("\r\n");
         return this;
