@@ -16,6 +16,11 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
@@ -38,6 +43,13 @@ public final class EvidenceStorage {
     private static final Pattern SHARD = Pattern.compile("^[0-9a-f]{2}$");
     private static final int SNIFF_BYTES = 64 * 1024;
     private static final int COPY_BUFFER_BYTES = 256 * 1024;
+    /** Flush to disk in the background every this many bytes, so the final flush has little left to wait for. */
+    private static final long FLUSH_EVERY_BYTES = 32L * 1024 * 1024;
+    private static final ExecutorService FLUSHER = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "evidence-flush");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final Path root;
     private final Path temporary;
@@ -86,6 +98,8 @@ public final class EvidenceStorage {
             byte[] buffer = new byte[COPY_BUFFER_BYTES];
             ByteBuffer view = ByteBuffer.wrap(buffer);
             long size = 0;
+            long flushedUpTo = 0;
+            Future<?> flushing = CompletableFuture.completedFuture(null);
             int read = readFully(content, buffer, SNIFF_BYTES);
             sniffer.sniff(buffer, Math.max(read, 0));
             while (read >= 0) {
@@ -98,8 +112,16 @@ public final class EvidenceStorage {
                 while (view.hasRemaining()) {
                     out.write(view);
                 }
+                if (size - flushedUpTo >= FLUSH_EVERY_BYTES && flushing.isDone()) {
+                    flushedUpTo = size;
+                    flushing = FLUSHER.submit(() -> {
+                        out.force(false);
+                        return null;
+                    });
+                }
                 read = readSome(content, buffer);
             }
+            await(flushing);
             out.force(true);
             complete = true;
             return new StagedFile(file, HexFormat.of().formatHex(digest.digest()), size);
@@ -109,6 +131,17 @@ public final class EvidenceStorage {
             if (!complete) {
                 deleteQuietly(file);
             }
+        }
+    }
+
+    private static void await(Future<?> flushing) throws IOException {
+        try {
+            flushing.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while flushing an upload", e);
+        } catch (ExecutionException e) {
+            throw new IOException("cannot flush an upload to disk", e.getCause());
         }
     }
 
