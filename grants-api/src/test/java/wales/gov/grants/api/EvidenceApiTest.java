@@ -298,6 +298,15 @@ class EvidenceApiTest {
         assertThat(auditCount(award, "OUTCOME_REPORTED")).isEqualTo(2);
     }
 
+    @Test
+    void theOpenApiDescriptionCoversEvidenceAndOutcomes() {
+        Reply openApi = Caller.anonymous(APP).get("/openapi.json");
+        assertThat(openApi.status()).isEqualTo(200);
+        assertThat(openApi.json().get("paths").fieldNames()).toIterable().contains(
+                "/api/v1/awards/{awardId}/evidence", "/api/v1/evidence/{id}/content", "/api/v1/evidence/{id}",
+                "/api/v1/awards/{awardId}/outcomes");
+    }
+
     private Actor manager() {
         return managerUser.asActor();
     }

@@ -54,7 +54,10 @@ public interface EvidenceDao {
     @SqlQuery("SELECT 1 FROM pg_advisory_xact_lock(:key)")
     int lockContent(@Bind("key") long key);
 
-    /** The status of the award's claim, if the claim is one of this award's. */
-    @SqlQuery("SELECT status FROM claims WHERE id = :claimId AND award_id = :awardId")
+    /**
+     * The status of the award's claim, if the claim is one of this award's. The share lock holds the status until
+     * the transaction ends, so a claim cannot be approved between this check and the change that relied on it.
+     */
+    @SqlQuery("SELECT status FROM claims WHERE id = :claimId AND award_id = :awardId FOR SHARE")
     Optional<String> claimStatus(@Bind("awardId") UUID awardId, @Bind("claimId") UUID claimId);
 }

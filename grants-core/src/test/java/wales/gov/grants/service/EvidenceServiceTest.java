@@ -215,6 +215,48 @@ class EvidenceServiceTest {
         assertThat(evidence.list(cardiff, award.id().toString(), Page.Request.of(null, null)).total()).isZero();
     }
 
+    @Test
+    void parallelUploadsOfTheSameContentAllSucceedAndShareOneFile() throws Exception {
+        EvidenceService evidence = service(10_000_000);
+        Award award = activeAward();
+        byte[] body = form("Same", "same.pdf", SampleFiles.pdf());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Evidence>> results = new java.util.ArrayList<>();
+            for (int index = 0; index < 8; index++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return evidence.upload(cardiff, request(award, body, null)).evidence();
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<Evidence> result : results) {
+                assertThat(result.get().sha256()).isEqualTo(results.get(0).get().sha256());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(evidence.list(cardiff, award.id().toString(), Page.Request.of(null, null)).total()).isEqualTo(8);
+        assertThat(new EvidenceStorage(root, 1).storedHashes()).hasSize(1);
+        assertThat(new EvidenceStorage(root, 1).temporaryFileCount()).isZero();
+    }
+
+    @Test
+    void aDeclaredLengthOverTheLimitIsRefusedWithoutReadingTheBody() {
+        EvidenceService evidence = service(1_000_000);
+        Award award = activeAward();
+        InputStream untouchable = new InputStream() {
+            @Override
+            public int read() {
+                throw new AssertionError("the body was read");
+            }
+        };
+        assertThatThrownBy(() -> evidence.upload(cardiff, new EvidenceService.UploadRequest(award.id().toString(),
+                MultipartBody.contentType(), 2_000_000, untouchable, null)))
+                .isInstanceOf(wales.gov.grants.domain.ContentTooLargeException.class);
+    }
+
     private List<String> auditActions(Award award) {
         return fixtures.jdbi().withHandle(handle -> handle.createQuery(
                         "SELECT action FROM audit_events WHERE award_id = :id ORDER BY id")
