@@ -45,21 +45,27 @@ import wales.gov.grants.api.errors.DatabaseExceptionMapper;
 import wales.gov.grants.api.errors.DomainExceptionMappers;
 import wales.gov.grants.api.errors.FrameworkExceptionMappers;
 import wales.gov.grants.api.errors.ProblemErrorHandler;
+import wales.gov.grants.api.resources.AwardEvidenceResource;
 import wales.gov.grants.api.resources.AwardResource;
+import wales.gov.grants.api.resources.EvidenceResource;
 import wales.gov.grants.api.resources.IdempotentCreations;
 import wales.gov.grants.api.resources.OrganisationResource;
+import wales.gov.grants.api.resources.OutcomeResource;
 import wales.gov.grants.api.resources.SchemeResource;
 import wales.gov.grants.api.resources.TokenResource;
 import wales.gov.grants.audit.AuditLog;
 import wales.gov.grants.db.EmbeddedDatabase;
 import wales.gov.grants.db.Migrator;
 import wales.gov.grants.db.Persistence;
+import wales.gov.grants.evidence.EvidenceStorage;
 import wales.gov.grants.service.AuthService;
 import wales.gov.grants.service.AwardService;
 import wales.gov.grants.service.DemoData;
+import wales.gov.grants.service.EvidenceService;
 import wales.gov.grants.service.IdempotencyService;
 import wales.gov.grants.service.LoginThrottle;
 import wales.gov.grants.service.OrganisationService;
+import wales.gov.grants.service.OutcomeService;
 import wales.gov.grants.service.PasswordHasher;
 import wales.gov.grants.service.SchemeService;
 
@@ -114,8 +120,19 @@ public class GrantsApplication extends Application<GrantsConfiguration> {
                 auth.getVerifiedPasswordCache().toJavaDuration());
         SchemeService schemes = new SchemeService(jdbi, auditLog, clock);
         AwardService awards = new AwardService(jdbi, auditLog, clock);
-        IdempotentCreations creations = new IdempotentCreations(new IdempotencyService(jdbi, clock),
-                environment.getObjectMapper());
+        IdempotencyService idempotency = new IdempotencyService(jdbi, clock);
+        IdempotentCreations creations = new IdempotentCreations(idempotency, environment.getObjectMapper());
+        GrantsConfiguration.EvidenceConfiguration evidenceSettings = configuration.getEvidence();
+        EvidenceStorage storage = new EvidenceStorage(evidenceSettings.getStorageDirectory(),
+                evidenceSettings.getMaxUploadSize().toBytes());
+        EvidenceService evidence = new EvidenceService(jdbi, auditLog, clock, storage, idempotency);
+        // Before serving: temporary files and unrecorded stored files can only be left by a crash mid-upload.
+        int temporary = storage.deleteTemporaryFiles();
+        int orphans = evidence.sweepOrphans();
+        if (temporary > 0 || orphans > 0) {
+            LOG.warn("Evidence storage {}: deleted {} unfinished upload(s) and {} unrecorded file(s)", storage.root(),
+                    temporary, orphans);
+        }
 
         DemoData.loadOrganisations(jdbi);
         if (demo) {
@@ -140,6 +157,9 @@ public class GrantsApplication extends Application<GrantsConfiguration> {
         environment.jersey().register(new SchemeResource(schemes, creations));
         environment.jersey().register(new AwardResource(awards, creations));
         environment.jersey().register(new TokenResource(authService));
+        environment.jersey().register(new AwardEvidenceResource(evidence));
+        environment.jersey().register(new EvidenceResource(evidence));
+        environment.jersey().register(new OutcomeResource(new OutcomeService(jdbi, auditLog, clock), creations));
         environment.jersey().register(openApi());
 
         environment.lifecycle().addEventListener(new LifeCycle.Listener() {

@@ -37,6 +37,10 @@ public class GrantsConfiguration extends Configuration {
     @NotNull
     private DataSize maxJsonBody = DataSize.mebibytes(2);
 
+    @Valid
+    @NotNull
+    private EvidenceConfiguration evidence = new EvidenceConfiguration();
+
     @JsonProperty
     public Mode getMode() {
         return mode;
@@ -85,6 +89,44 @@ public class GrantsConfiguration extends Configuration {
     @JsonProperty
     public void setMaxJsonBody(DataSize maxJsonBody) {
         this.maxJsonBody = maxJsonBody;
+    }
+
+    @JsonProperty
+    public EvidenceConfiguration getEvidence() {
+        return evidence;
+    }
+
+    @JsonProperty
+    public void setEvidence(EvidenceConfiguration evidence) {
+        this.evidence = evidence;
+    }
+
+    /** Where uploaded evidence is stored (content-addressed, see EvidenceStorage) and how big one file may be. */
+    public static class EvidenceConfiguration {
+        @NotNull
+        private Path storageDirectory = Path.of("data", "evidence");
+        @NotNull
+        private DataSize maxUploadSize = DataSize.megabytes(100);
+
+        @JsonProperty
+        public Path getStorageDirectory() {
+            return storageDirectory;
+        }
+
+        @JsonProperty
+        public void setStorageDirectory(Path storageDirectory) {
+            this.storageDirectory = storageDirectory;
+        }
+
+        @JsonProperty
+        public DataSize getMaxUploadSize() {
+            return maxUploadSize;
+        }
+
+        @JsonProperty
+        public void setMaxUploadSize(DataSize maxUploadSize) {
+            this.maxUploadSize = maxUploadSize;
+        }
     }
 
     public static class AuthConfiguration {

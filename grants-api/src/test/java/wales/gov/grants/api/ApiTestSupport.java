@@ -88,6 +88,45 @@ public final class ApiTestSupport {
         public Reply post(String path) {
             return Reply.of(request(path).post(Entity.json("")));
         }
+
+        /** Posts a raw multipart/form-data body built with {@link wales.gov.grants.testing.MultipartBody}. */
+        public Reply upload(String path, byte[] multipartBody) {
+            return Reply.of(request(path).post(Entity.entity(multipartBody,
+                    MediaType.valueOf(wales.gov.grants.testing.MultipartBody.contentType()))));
+        }
+
+        public Reply upload(String path, byte[] multipartBody, String idempotencyKey) {
+            return Reply.of(request(path).header("Idempotency-Key", idempotencyKey).post(Entity.entity(multipartBody,
+                    MediaType.valueOf(wales.gov.grants.testing.MultipartBody.contentType()))));
+        }
+
+        public Reply delete(String path) {
+            return Reply.of(request(path).delete());
+        }
+
+        /** A download read whole as bytes, optionally with If-None-Match. */
+        public Download download(String path, String ifNoneMatch) {
+            Invocation.Builder builder = app.client()
+                    .target("http://localhost:" + app.getLocalPort() + path)
+                    .request();
+            if (authorization != null) {
+                builder = builder.header("Authorization", authorization);
+            }
+            if (ifNoneMatch != null) {
+                builder = builder.header("If-None-Match", ifNoneMatch);
+            }
+            try (Response response = builder.get()) {
+                byte[] body = response.hasEntity() ? response.readEntity(byte[].class) : new byte[0];
+                return new Download(response.getStatus(), response.getStringHeaders(), body);
+            }
+        }
+    }
+
+    /** A downloaded response: status, headers and the exact bytes. */
+    public record Download(int status, MultivaluedMap<String, String> headers, byte[] body) {
+        public String header(String name) {
+            return headers.getFirst(name);
+        }
     }
 
     /** A response read whole and closed, so a test never leaks a pooled connection. */

@@ -12,11 +12,16 @@ import org.jdbi.v3.core.statement.StatementContext;
 import wales.gov.grants.domain.Award;
 import wales.gov.grants.domain.AwardId;
 import wales.gov.grants.domain.AwardStatus;
+import wales.gov.grants.domain.ClaimId;
+import wales.gov.grants.domain.Evidence;
+import wales.gov.grants.domain.EvidenceId;
+import wales.gov.grants.domain.EvidenceMediaType;
 import wales.gov.grants.domain.FinancialYear;
 import wales.gov.grants.domain.Money;
 import wales.gov.grants.domain.Organisation;
 import wales.gov.grants.domain.OrganisationId;
 import wales.gov.grants.domain.OrganisationType;
+import wales.gov.grants.domain.OutcomeReport;
 import wales.gov.grants.domain.Role;
 import wales.gov.grants.domain.Scheme;
 import wales.gov.grants.domain.SchemeId;
@@ -83,6 +88,34 @@ public final class Mappers {
                     Role.valueOf(row.getString("role")),
                     organisation == null ? null : new OrganisationId(organisation),
                     row.getBoolean("demo"), row.getBoolean("enabled"));
+        }
+    }
+
+    public static final class EvidenceMapper implements RowMapper<Evidence> {
+        @Override
+        public Evidence map(ResultSet row, StatementContext context) throws SQLException {
+            UUID claim = uuid(row, "claim_id");
+            UUID supersedes = uuid(row, "supersedes_id");
+            UUID supersededBy = uuid(row, "superseded_by");
+            UUID removedBy = uuid(row, "removed_by");
+            return new Evidence(new EvidenceId(uuid(row, "id")), new AwardId(uuid(row, "award_id")),
+                    claim == null ? null : new ClaimId(claim), row.getString("title"), row.getString("filename"),
+                    EvidenceMediaType.fromMediaType(row.getString("media_type")).orElseThrow(),
+                    row.getLong("size_bytes"), row.getString("sha256"),
+                    supersedes == null ? null : new EvidenceId(supersedes),
+                    supersededBy == null ? null : new EvidenceId(supersededBy),
+                    new UserId(uuid(row, "uploaded_by")), row.getString("uploaded_by_username"),
+                    instant(row, "uploaded_at"), removedBy == null ? null : new UserId(removedBy),
+                    instant(row, "removed_at"));
+        }
+    }
+
+    public static final class OutcomeReportMapper implements RowMapper<OutcomeReport> {
+        @Override
+        public OutcomeReport map(ResultSet row, StatementContext context) throws SQLException {
+            return new OutcomeReport(uuid(row, "id"), new AwardId(uuid(row, "award_id")), row.getString("measure"),
+                    row.getObject("period_end", java.time.LocalDate.class), row.getBigDecimal("value"),
+                    row.getString("note"), row.getString("reported_by"), instant(row, "reported_at"));
         }
     }
 }

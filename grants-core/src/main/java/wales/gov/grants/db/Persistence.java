@@ -16,6 +16,8 @@ public final class Persistence {
         jdbi.registerRowMapper(new Mappers.SchemeMapper());
         jdbi.registerRowMapper(new Mappers.AwardMapper());
         jdbi.registerRowMapper(new Mappers.UserMapper());
+        jdbi.registerRowMapper(new Mappers.EvidenceMapper());
+        jdbi.registerRowMapper(new Mappers.OutcomeReportMapper());
         return jdbi;
     }
 }

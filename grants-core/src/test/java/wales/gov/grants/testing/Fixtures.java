@@ -127,6 +127,29 @@ public final class Fixtures {
                         new BigDecimal("100")))));
     }
 
+    /**
+     * A claim row for the award in the given status, written straight to the table: the claim services belong to
+     * another part of the system, and evidence only needs the row to link to.
+     */
+    public UUID claim(Award award, Actor recipient, String status) {
+        UUID id = UUID.randomUUID();
+        jdbi.useHandle(handle -> handle.createUpdate("""
+                        INSERT INTO claims (id, award_id, period_start, period_end, status, amount_pence, created_by,
+                                            created_at)
+                        VALUES (:id, :awardId, DATE '2019-04-01', DATE '2019-06-30', :status, 100, :by, now())""")
+                .bind("id", id)
+                .bind("awardId", award.id().value())
+                .bind("status", status)
+                .bind("by", recipient.userId().value())
+                .execute());
+        return id;
+    }
+
+    public void setClaimStatus(UUID claim, String status) {
+        jdbi.useHandle(handle -> handle.createUpdate("UPDATE claims SET status = :status WHERE id = :id")
+                .bind("status", status).bind("id", claim).execute());
+    }
+
     /** An award taken through offer and acceptance to ACTIVE. */
     public Award activeAward(Actor manager, Scheme scheme, Organisation organisation, String amount, Actor recipient) {
         Award award = award(manager, scheme, organisation, amount);

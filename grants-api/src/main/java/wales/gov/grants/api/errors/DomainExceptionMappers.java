@@ -2,10 +2,13 @@ package wales.gov.grants.api.errors;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import wales.gov.grants.domain.ContentTooLargeException;
+import wales.gov.grants.domain.MalformedRequestException;
 import wales.gov.grants.domain.NotFoundException;
 import wales.gov.grants.domain.PermissionDeniedException;
 import wales.gov.grants.domain.RuleViolationException;
 import wales.gov.grants.domain.StateConflictException;
+import wales.gov.grants.domain.UnsupportedContentException;
 import wales.gov.grants.domain.ValidationException;
 import wales.gov.grants.service.TooManyAttemptsException;
 
@@ -16,7 +19,7 @@ public final class DomainExceptionMappers {
 
     public static Object[] all() {
         return new Object[] {new NotFound(), new Forbidden(), new Conflict(), new RuleViolation(), new Invalid(),
-                new Throttled()};
+                new Throttled(), new TooLarge(), new UnsupportedContent(), new Malformed()};
     }
 
     public static final class NotFound implements ExceptionMapper<NotFoundException> {
@@ -64,6 +67,31 @@ public final class DomainExceptionMappers {
                             exception.getMessage()))
                     .header("Retry-After", Math.max(1, exception.retryAfter().toSeconds()))
                     .build();
+        }
+    }
+
+    public static final class TooLarge implements ExceptionMapper<ContentTooLargeException> {
+        @Override
+        public Response toResponse(ContentTooLargeException exception) {
+            // the rest of the body is never read, so the connection cannot be reused
+            return Response.fromResponse(Problems.response(413, "too-large", "Content Too Large",
+                            exception.getMessage()))
+                    .header("Connection", "close")
+                    .build();
+        }
+    }
+
+    public static final class UnsupportedContent implements ExceptionMapper<UnsupportedContentException> {
+        @Override
+        public Response toResponse(UnsupportedContentException exception) {
+            return Problems.response(415, "unsupported-file-type", "Unsupported Media Type", exception.getMessage());
+        }
+    }
+
+    public static final class Malformed implements ExceptionMapper<MalformedRequestException> {
+        @Override
+        public Response toResponse(MalformedRequestException exception) {
+            return Problems.response(400, "malformed-request", "Bad Request", exception.getMessage());
         }
     }
 }

@@ -44,7 +44,7 @@ public final class FrameworkExceptionMappers {
                 case 404 -> "There is nothing at this path";
                 case 405 -> "This path does not accept that method";
                 case 406 -> "This path cannot answer in the media type asked for";
-                case 415 -> "This path does not accept that media type; send application/json";
+                case 415 -> "This path does not accept that media type (JSON, or multipart/form-data for uploads)";
                 default -> exception.getMessage();
             };
             Response.ResponseBuilder builder = Response.fromResponse(

@@ -1,0 +1,81 @@
+package wales.gov.grants.service;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import wales.gov.grants.domain.Actor;
+import wales.gov.grants.domain.Award;
+import wales.gov.grants.domain.NotFoundException;
+import wales.gov.grants.domain.OutcomeProgress;
+import wales.gov.grants.domain.PermissionDeniedException;
+import wales.gov.grants.domain.Role;
+import wales.gov.grants.domain.RuleViolationException;
+import wales.gov.grants.domain.Scheme;
+import wales.gov.grants.domain.ValidationException;
+import wales.gov.grants.testing.Fixtures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class OutcomeServiceTest {
+    private final Fixtures fixtures = Fixtures.onTestDatabase();
+    private final OutcomeService outcomes = new OutcomeService(fixtures.jdbi(), fixtures.auditLog(), Clock.systemUTC());
+    private final Actor manager = fixtures.actor(Role.GRANT_MANAGER);
+    private final Actor cardiff = fixtures.recipient(fixtures.cardiff());
+
+    @Test
+    void totalsUseTheLatestFigureOfEachPeriodAndShowTheVariance() {
+        Award award = activeAward();
+        String id = award.id().toString();
+        outcomes.report(cardiff, id, new NewOutcomeReport("care-leavers-supported", "2019-06-30", new BigDecimal("30"),
+                "Q1"));
+        outcomes.report(cardiff, id, new NewOutcomeReport("care-leavers-supported", "2019-09-30", new BigDecimal("25"),
+                null));
+        outcomes.report(cardiff, id, new NewOutcomeReport("care-leavers-supported", "2019-06-30", new BigDecimal("35"),
+                "Q1 corrected"));
+        OutcomeProgress progress = outcomes.progress(manager, id).get(0);
+        assertThat(progress.reports()).hasSize(3);
+        assertThat(progress.total()).isEqualByComparingTo("60");
+        assertThat(progress.variance()).isEqualByComparingTo("-40");
+        List<String> actions = fixtures.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT action FROM audit_events WHERE award_id = :id AND action = 'OUTCOME_REPORTED'")
+                .bind("id", award.id().value()).mapTo(String.class).list());
+        assertThat(actions).hasSize(3);
+    }
+
+    @Test
+    void refusesUnknownMeasuresNegativeValuesAndPeriodsOutsideTheFinancialYear() {
+        String id = activeAward().id().toString();
+        assertThatThrownBy(() -> outcomes.report(cardiff, id, new NewOutcomeReport("cups-of-tea", "2019-06-30",
+                BigDecimal.ONE, null))).isInstanceOf(ValidationException.class).hasMessageContaining("measure");
+        assertThatThrownBy(() -> outcomes.report(cardiff, id, new NewOutcomeReport("care-leavers-supported",
+                "2019-06-30", new BigDecimal("-1"), null))).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("negative");
+        assertThatThrownBy(() -> outcomes.report(cardiff, id, new NewOutcomeReport("care-leavers-supported",
+                "2020-04-01", BigDecimal.ONE, null))).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("2019-20");
+        assertThatThrownBy(() -> outcomes.report(cardiff, id, new NewOutcomeReport("care-leavers-supported",
+                "2019-03-31", BigDecimal.ONE, null))).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void onlyTheOwnRecipientReportsAndOnlyOnAnActiveAward() {
+        Scheme scheme = fixtures.scheme(manager, "1000.00", "500.00");
+        Award draft = fixtures.award(manager, scheme, fixtures.cardiff(), "100.00");
+        NewOutcomeReport report = new NewOutcomeReport("care-leavers-supported", "2019-06-30", BigDecimal.ONE, null);
+        assertThatThrownBy(() -> outcomes.report(cardiff, draft.id().toString(), report))
+                .isInstanceOf(RuleViolationException.class);
+        String active = activeAward().id().toString();
+        assertThatThrownBy(() -> outcomes.report(fixtures.recipient(fixtures.swansea()), active, report))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> outcomes.report(manager, active, report))
+                .isInstanceOf(PermissionDeniedException.class);
+    }
+
+    private Award activeAward() {
+        Scheme scheme = fixtures.scheme(manager, "1000.00", "500.00");
+        return fixtures.activeAward(manager, scheme, fixtures.cardiff(), "500.00", cardiff);
+    }
+}
