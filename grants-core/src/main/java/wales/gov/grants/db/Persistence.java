@@ -16,6 +16,12 @@ public final class Persistence {
         jdbi.registerRowMapper(new Mappers.SchemeMapper());
         jdbi.registerRowMapper(new Mappers.AwardMapper());
         jdbi.registerRowMapper(new Mappers.UserMapper());
+        jdbi.registerRowMapper(new Mappers.ClaimMapper());
+        jdbi.registerRowMapper(new Mappers.PaymentMapper());
+        jdbi.registerRowMapper(new Mappers.AdjustmentMapper());
+        jdbi.registerRowMapper(new Mappers.RecoveryMapper());
+        jdbi.registerRowMapper(new Mappers.ReceiptRowMapper());
+        jdbi.registerRowMapper(new Mappers.RecordedEventMapper());
         return jdbi;
     }
 }
