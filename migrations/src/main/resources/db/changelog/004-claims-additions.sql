@@ -9,12 +9,10 @@ ALTER TABLE awards ADD CONSTRAINT ck_awards_underspend_only_when_closed
     CHECK (underspend_pence IS NULL OR status = 'CLOSED');
 --rollback ALTER TABLE awards DROP CONSTRAINT ck_awards_underspend_only_when_closed; ALTER TABLE awards DROP CONSTRAINT ck_awards_underspend_range; ALTER TABLE awards DROP COLUMN underspend_pence;
 
---changeset grants:004-claims-query-response
--- The recipient's answer to a finance officer's query, given when it resubmits the claim.
-ALTER TABLE claims ADD COLUMN query_response text;
+--changeset grants:004-claims-text-lengths
 ALTER TABLE claims ADD CONSTRAINT ck_claims_text_lengths
-    CHECK (length(rejection_reason) <= 2000 AND length(query_question) <= 2000 AND length(query_response) <= 2000);
---rollback ALTER TABLE claims DROP CONSTRAINT ck_claims_text_lengths; ALTER TABLE claims DROP COLUMN query_response;
+    CHECK (length(rejection_reason) BETWEEN 1 AND 2000 AND length(query_question) BETWEEN 1 AND 2000);
+--rollback ALTER TABLE claims DROP CONSTRAINT ck_claims_text_lengths;
 
 --changeset grants:004-claims-money-invariants
 -- Payments never exceed what was eligible when paid, and eligible never exceeds the amount claimed, so paid

@@ -43,9 +43,12 @@ import wales.gov.grants.api.errors.BodySizeFilter;
 import wales.gov.grants.api.errors.DatabaseExceptionMapper;
 import wales.gov.grants.api.errors.DomainExceptionMappers;
 import wales.gov.grants.api.errors.FrameworkExceptionMappers;
+import wales.gov.grants.api.resources.AwardClaimResource;
 import wales.gov.grants.api.resources.AwardResource;
+import wales.gov.grants.api.resources.ClaimResource;
 import wales.gov.grants.api.resources.IdempotentCreations;
 import wales.gov.grants.api.resources.OrganisationResource;
+import wales.gov.grants.api.resources.RecoveryResource;
 import wales.gov.grants.api.resources.SchemeResource;
 import wales.gov.grants.api.resources.TokenResource;
 import wales.gov.grants.audit.AuditLog;
@@ -54,11 +57,13 @@ import wales.gov.grants.db.Migrator;
 import wales.gov.grants.db.Persistence;
 import wales.gov.grants.service.AuthService;
 import wales.gov.grants.service.AwardService;
+import wales.gov.grants.service.ClaimService;
 import wales.gov.grants.service.DemoData;
 import wales.gov.grants.service.IdempotencyService;
 import wales.gov.grants.service.LoginThrottle;
 import wales.gov.grants.service.OrganisationService;
 import wales.gov.grants.service.PasswordHasher;
+import wales.gov.grants.service.RecoveryService;
 import wales.gov.grants.service.SchemeService;
 
 public class GrantsApplication extends Application<GrantsConfiguration> {
@@ -137,6 +142,10 @@ public class GrantsApplication extends Application<GrantsConfiguration> {
         environment.jersey().register(new OrganisationResource(new OrganisationService(jdbi)));
         environment.jersey().register(new SchemeResource(schemes, creations));
         environment.jersey().register(new AwardResource(awards, creations));
+        ClaimService claims = new ClaimService(jdbi, auditLog, clock);
+        environment.jersey().register(new AwardClaimResource(claims, creations));
+        environment.jersey().register(new ClaimResource(claims, creations));
+        environment.jersey().register(new RecoveryResource(new RecoveryService(jdbi, auditLog, clock), creations));
         environment.jersey().register(new TokenResource(authService));
         environment.jersey().register(openApi());
 

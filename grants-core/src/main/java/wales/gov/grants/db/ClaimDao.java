@@ -79,11 +79,8 @@ public interface ClaimDao {
     List<ApprovalRow> approvals(@Bind("claimIds") UUID[] claimIds);
 
     @SqlUpdate("""
-            UPDATE claims SET status = 'SUBMITTED', submitted_by = :by, submitted_at = :at,
-                              query_response = coalesce(:response, query_response)
-            WHERE id = :id""")
-    void markSubmitted(@Bind("id") UUID id, @Bind("by") UUID by, @Bind("at") Instant at,
-                       @Bind("response") String response);
+            UPDATE claims SET status = 'SUBMITTED', submitted_by = :by, submitted_at = :at WHERE id = :id""")
+    void markSubmitted(@Bind("id") UUID id, @Bind("by") UUID by, @Bind("at") Instant at);
 
     @SqlUpdate("INSERT INTO claim_approvals (claim_id, approver_id, approved_at) VALUES (:claimId, :approverId, :at)")
     void insertApproval(@Bind("claimId") UUID claimId, @Bind("approverId") UUID approverId, @Bind("at") Instant at);

@@ -123,7 +123,7 @@ public final class Mappers {
                     new UserId(uuid(row, "created_by")), instant(row, "created_at"),
                     optionalUser(row, "submitted_by"), instant(row, "submitted_at"),
                     optionalUser(row, "decided_by"), instant(row, "decided_at"), row.getString("rejection_reason"),
-                    row.getString("query_question"), row.getString("query_response"), List.of(), List.of());
+                    row.getString("query_question"), List.of(), List.of());
         }
     }
 

@@ -30,7 +30,6 @@ public record Claim(
         Instant decidedAt,
         String rejectionReason,
         String queryQuestion,
-        String queryResponse,
         List<ClaimLine> lines,
         List<ClaimApproval> approvals) {
     public Claim {
@@ -53,7 +52,7 @@ public record Claim(
     public Claim withLinesAndApprovals(List<ClaimLine> newLines, List<ClaimApproval> newApprovals) {
         return new Claim(id, awardId, schemeId, organisationId, periodStart, periodEnd, status, amount, eligible, paid,
                 createdBy, createdAt, submittedBy, submittedAt, decidedBy, decidedAt, rejectionReason, queryQuestion,
-                queryResponse, newLines, newApprovals);
+                newLines, newApprovals);
     }
 
     /** Whether this claim's period shares a day with {@code start..end}. */

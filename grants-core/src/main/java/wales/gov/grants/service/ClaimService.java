@@ -150,15 +150,14 @@ public final class ClaimService {
     }
 
     /**
-     * A decision on a claim. {@code text} is the reason of a rejection, the question of a query, or the
-     * recipient's optional answer when it resubmits a queried claim; approvals take none.
+     * A move of a claim through its lifecycle. {@code text} is the reason of a rejection or the question of a
+     * query; submissions and approvals take none.
      */
     public Claim transition(Actor actor, String claimId, ClaimTransition transition, String text) {
         actor.requireRole(transition.role());
         Validator validator = new Validator();
         String note = switch (transition) {
-            case SUBMIT -> text == null ? null : validator.text("response", text, MAX_TEXT);
-            case APPROVE -> null;
+            case SUBMIT, APPROVE -> null;
             case REJECT -> validator.text("reason", text, MAX_TEXT);
             case QUERY -> validator.text("question", text, MAX_TEXT);
         };
@@ -178,7 +177,7 @@ public final class ClaimService {
                 case SUBMIT -> {
                     award.requireActive("submit a claim");
                     transition.apply(actor, before.status());
-                    claims.markSubmitted(id, by, now, note);
+                    claims.markSubmitted(id, by, now);
                     if (before.status() == ClaimStatus.DRAFT) {
                         totals.addToAward(award.id().value(), before.amount().pence(), 0, 0, 0);
                     }
@@ -216,12 +215,7 @@ public final class ClaimService {
             Map<String, Object> afterState = decisionState(after, award.approved()
                     .plus(after.eligible()).minus(before.eligible()));
             if (note != null) {
-                afterState.put(switch (transition) {
-                    case SUBMIT -> "response";
-                    case APPROVE -> "note";
-                    case REJECT -> "reason";
-                    case QUERY -> "question";
-                }, note);
+                afterState.put(transition == ClaimTransition.REJECT ? "reason" : "question", note);
             }
             auditLog.append(handle, event(actor, action, after).before(beforeState).after(afterState).build());
             return after;
