@@ -1,6 +1,7 @@
 package wales.gov.grants.service;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -35,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ClaimServiceTest {
-    private static final String TODAY = LocalDate.now().toString();
+    private static final String TODAY = LocalDate.now(ZoneOffset.UTC).toString();
 
     private final Fixtures fixtures = Fixtures.onTestDatabase();
     private final ClaimService claims = fixtures.claims();
@@ -219,8 +220,8 @@ class ClaimServiceTest {
     void paymentsAreNotDatedInTheFutureOrBeforeApprovalNorBeyondTheApprovedAmount() {
         Award award = activeAward("1000.00", "500.00");
         Claim claim = fixtures.approvedClaim(cardiff, finance1, award, 0, "100.00");
-        String tomorrow = LocalDate.now().plusDays(1).toString();
-        String yesterday = LocalDate.now().minusDays(1).toString();
+        String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();
+        String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
         assertThatThrownBy(() -> claims.pay(finance1, id(claim), new NewPayment("10.00", tomorrow, "R")))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("future");
         assertThatThrownBy(() -> claims.pay(finance1, id(claim), new NewPayment("10.00", yesterday, "R")))
