@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -127,12 +128,20 @@ class ClaimApiTest {
     }
 
     @Test
+    void theOpenApiDescriptionListsTheClaimEndpoints() {
+        String description = Caller.anonymous(APP).get("/openapi.json").body();
+        assertThat(description).contains("/api/v1/awards/{awardId}/claims", "/api/v1/claims/{id}/approve",
+                "/api/v1/claims/{id}/payments", "/api/v1/claims/{id}/adjustments",
+                "/api/v1/recoveries/{id}/receipts");
+    }
+
+    @Test
     void everyNewEndpointRefusesAnonymousCallersWith401() {
-        String claim = "/api/v1/claims/" + java.util.UUID.randomUUID();
+        String claim = "/api/v1/claims/" + UUID.randomUUID();
         Caller anonymous = Caller.anonymous(APP);
         for (Reply reply : List.of(
-                anonymous.get("/api/v1/awards/" + java.util.UUID.randomUUID() + "/claims"),
-                anonymous.post("/api/v1/awards/" + java.util.UUID.randomUUID() + "/claims", "{}"),
+                anonymous.get("/api/v1/awards/" + UUID.randomUUID() + "/claims"),
+                anonymous.post("/api/v1/awards/" + UUID.randomUUID() + "/claims", "{}"),
                 anonymous.get("/api/v1/claims"),
                 anonymous.get(claim),
                 anonymous.post(claim + "/submit"),
@@ -142,7 +151,7 @@ class ClaimApiTest {
                 anonymous.post(claim + "/payments", "{}"),
                 anonymous.post(claim + "/adjustments", "{}"),
                 anonymous.get("/api/v1/recoveries"),
-                anonymous.post("/api/v1/recoveries/" + java.util.UUID.randomUUID() + "/receipts", "{}"))) {
+                anonymous.post("/api/v1/recoveries/" + UUID.randomUUID() + "/receipts", "{}"))) {
             assertThat(reply.status()).as(reply.toString()).isEqualTo(401);
             assertThat(reply.mediaType()).isEqualTo("application/problem+json");
         }
@@ -156,7 +165,7 @@ class ClaimApiTest {
         String payment = paymentBody("1.00", TODAY, "R");
         String adjustment = JSON.writeValueAsString(Map.of("amount", "1.00", "reason", "r"));
         String receipt = JSON.writeValueAsString(Map.of("amount", "1.00", "receivedOn", TODAY, "reference", "R"));
-        String recoveryPath = "/api/v1/recoveries/" + java.util.UUID.randomUUID() + "/receipts";
+        String recoveryPath = "/api/v1/recoveries/" + UUID.randomUUID() + "/receipts";
         String body = claimBody("2019-05-01", "2019-05-02", line("Uniforms", "Shoes", "1.00"));
 
         for (User wrong : List.of(manager, finance1, auditor, admin)) {

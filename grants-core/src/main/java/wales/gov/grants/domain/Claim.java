@@ -55,16 +55,6 @@ public record Claim(
                 newLines, newApprovals);
     }
 
-    /** Whether this claim's period shares a day with {@code start..end}. */
-    public boolean overlaps(LocalDate start, LocalDate end) {
-        return !end.isBefore(periodStart) && !start.isAfter(periodEnd);
-    }
-
-    /** A rejected claim no longer holds its period: another claim may cover it. */
-    public boolean holdsItsPeriod() {
-        return status != ClaimStatus.REJECTED;
-    }
-
     /** What may still be paid against the claim. */
     public Money payable() {
         return eligible.minusOrZero(paid);

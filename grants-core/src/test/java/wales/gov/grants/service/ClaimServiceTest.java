@@ -296,6 +296,9 @@ class ClaimServiceTest {
                 .isInstanceOf(StateConflictException.class).hasMessageContaining("CLOSED");
         assertThat(fixtures.awards().get(manager, award.id().toString()).underspendAtClose())
                 .contains(Money.parse("650.00"));
+        claims.adjust(finance2, id(approvedUnpaid), new NewAdjustment("50.00", "Audit after close"));
+        assertThat(fixtures.awards().get(manager, award.id().toString()).underspendAtClose())
+                .contains(Money.parse("700.00"));
         List<String> actions = fixtures.jdbi().withHandle(handle -> handle.createQuery(
                         "SELECT action FROM audit_events WHERE award_id = :id AND action = 'AWARD_CLOSED'")
                 .bind("id", award.id().value()).mapTo(String.class).list());
