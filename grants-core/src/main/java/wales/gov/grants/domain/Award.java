@@ -27,7 +27,8 @@ public record Award(
         Instant offeredAt,
         Instant acceptedAt,
         Instant withdrawnAt,
-        Instant closedAt) {
+        Instant closedAt,
+        Money underspend) {
     public Award {
         requireNonNull(id, "id is null");
         requireNonNull(schemeId, "schemeId is null");
@@ -49,6 +50,35 @@ public record Award(
         return amount.minusOrZero(approved);
     }
 
+    /** The part of the award not spent, recorded when it closes: the amount less the eligible (approved) spend. */
+    public Optional<Money> underspendAtClose() {
+        return Optional.ofNullable(underspend);
+    }
+
+    /**
+     * Claims are made, decided and paid only while the award is ACTIVE.
+     *
+     * @throws StateConflictException otherwise, saying what {@code action} was refused
+     */
+    public void requireActive(String action) {
+        if (status != AwardStatus.ACTIVE) {
+            throw new StateConflictException("cannot " + action + ": the award is " + status
+                    + "; only an ACTIVE award takes claims and payments");
+        }
+    }
+
+    /**
+     * The award's budget rule: approving {@code claimAmount} more fits only if its approved claims stay within it.
+     *
+     * @throws BudgetExceededException if it does not fit
+     */
+    public void checkApprovalFits(Money claimAmount) {
+        Money wouldBe = approved.plus(claimAmount);
+        if (wouldBe.isGreaterThan(amount)) {
+            throw new BudgetExceededException("the approved claims of award " + id, amount, wouldBe);
+        }
+    }
+
     public Optional<Instant> offered() {
         return Optional.ofNullable(offeredAt);
     }
@@ -67,6 +97,7 @@ public record Award(
 
     public Award withConditionsAndTargets(List<String> newConditions, List<OutcomeTarget> newTargets) {
         return new Award(id, schemeId, organisationId, amount, status, claimed, approved, paid, recovered,
-                newConditions, newTargets, createdBy, createdAt, offeredAt, acceptedAt, withdrawnAt, closedAt);
+                newConditions, newTargets, createdBy, createdAt, offeredAt, acceptedAt, withdrawnAt, closedAt,
+                underspend);
     }
 }

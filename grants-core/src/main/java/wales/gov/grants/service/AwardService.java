@@ -18,8 +18,11 @@ import org.jdbi.v3.core.Jdbi;
 import wales.gov.grants.audit.AuditEvent;
 import wales.gov.grants.audit.AuditLog;
 import wales.gov.grants.db.AwardDao;
+import wales.gov.grants.db.ClaimDao;
 import wales.gov.grants.db.OrganisationDao;
+import wales.gov.grants.db.RecoveryDao;
 import wales.gov.grants.db.SchemeDao;
+import wales.gov.grants.db.TotalsDao;
 import wales.gov.grants.domain.Actor;
 import wales.gov.grants.domain.Award;
 import wales.gov.grants.domain.AwardId;
@@ -128,32 +131,64 @@ public final class AwardService {
      */
     public Award transition(Actor actor, String id, AwardTransition transition) {
         actor.requireRole(transition.role());
+        return jdbi.inTransaction(handle -> transition(handle, actor, id, transition));
+    }
+
+    /**
+     * Closes an active award: records its underspend (the award less its eligible spend), raises a recovery for
+     * any money paid beyond the eligible spend that no recovery covers yet, and lists the open recoveries. A closed
+     * award takes no more claims, approvals or payments.
+     */
+    public AwardClosure close(Actor actor, String id) {
+        actor.requireRole(AwardTransition.CLOSE.role());
         return jdbi.inTransaction(handle -> {
-            Award before = visible(handle, actor, id, true);
-            AwardStatus target = transition.apply(actor, before.status());
-            AwardDao awards = handle.attach(AwardDao.class);
-            Instant now = clock.instant();
-            UUID by = actor.userId().value();
-            switch (transition) {
-                case OFFER -> awards.markOffered(before.id().value(), by, now);
-                case ACCEPT -> awards.markAccepted(before.id().value(), by, now);
-                case WITHDRAW -> {
-                    awards.markWithdrawn(before.id().value(), by, now);
-                    // a withdrawn award gives its money back to the scheme's unallocated budget
-                    handle.attach(SchemeDao.class).addAllocated(before.schemeId().value(), -before.amount().pence());
-                }
-                case CLOSE -> awards.markClosed(before.id().value(), by, now);
-            }
-            Award after = load(handle, before.id()).orElseThrow();
-            auditLog.append(handle, AuditEvent.of(actor, "AWARD_" + transition.pastTense().toUpperCase(), "award",
-                            before.id())
-                    .scheme(before.schemeId())
-                    .award(before.id())
-                    .before(Map.of("status", before.status().name()))
-                    .after(Map.of("status", target.name()))
-                    .build());
-            return after;
+            Award closed = transition(handle, actor, id, AwardTransition.CLOSE);
+            return new AwardClosure(closed, RecoveryService.openForAward(handle, closed.id()),
+                    handle.attach(ClaimDao.class).unfinished(closed.id().value()));
         });
+    }
+
+    private Award transition(Handle handle, Actor actor, String id, AwardTransition transition) {
+        Award before = visible(handle, actor, id, true);
+        AwardStatus target = transition.apply(actor, before.status());
+        AwardDao awards = handle.attach(AwardDao.class);
+        Instant now = clock.instant();
+        UUID by = actor.userId().value();
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("status", target.name());
+        switch (transition) {
+            case OFFER -> awards.markOffered(before.id().value(), by, now);
+            case ACCEPT -> awards.markAccepted(before.id().value(), by, now);
+            case WITHDRAW -> {
+                awards.markWithdrawn(before.id().value(), by, now);
+                // a withdrawn award gives its money back to the scheme's unallocated budget
+                handle.attach(SchemeDao.class).addAllocated(before.schemeId().value(), -before.amount().pence());
+            }
+            case CLOSE -> {
+                awards.markClosed(before.id().value(), by, now);
+                Money underspend = before.amount().minus(before.approved());
+                handle.attach(TotalsDao.class).recordUnderspend(before.id().value(), underspend.pence());
+                Money uncovered = before.paid().minusOrZero(before.approved()).minusOrZero(
+                        Money.ofPence(handle.attach(RecoveryDao.class).raisedForAward(before.id().value())));
+                if (!uncovered.isZero()) {
+                    RecoveryService.raise(handle, auditLog, actor, before, null, uncovered,
+                            "Paid beyond the eligible spend at close", now);
+                }
+                after.put("eligibleSpend", before.approved().toDecimalString());
+                after.put("underspend", underspend.toDecimalString());
+                after.put("paid", before.paid().toDecimalString());
+                after.put("recovered", before.recovered().toDecimalString());
+            }
+        }
+        Award changed = load(handle, before.id()).orElseThrow();
+        auditLog.append(handle, AuditEvent.of(actor, "AWARD_" + transition.pastTense().toUpperCase(), "award",
+                        before.id())
+                .scheme(before.schemeId())
+                .award(before.id())
+                .before(Map.of("status", before.status().name()))
+                .after(after)
+                .build());
+        return changed;
     }
 
     /**

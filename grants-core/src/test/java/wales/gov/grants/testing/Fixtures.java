@@ -3,6 +3,8 @@ package wales.gov.grants.testing;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,16 +16,21 @@ import wales.gov.grants.db.UserDao;
 import wales.gov.grants.domain.Actor;
 import wales.gov.grants.domain.Award;
 import wales.gov.grants.domain.AwardTransition;
+import wales.gov.grants.domain.Claim;
+import wales.gov.grants.domain.ClaimTransition;
 import wales.gov.grants.domain.Organisation;
 import wales.gov.grants.domain.Role;
 import wales.gov.grants.domain.Scheme;
 import wales.gov.grants.domain.User;
 import wales.gov.grants.service.AuthService;
 import wales.gov.grants.service.AwardService;
+import wales.gov.grants.service.ClaimService;
 import wales.gov.grants.service.LoginThrottle;
 import wales.gov.grants.service.NewAward;
+import wales.gov.grants.service.NewClaim;
 import wales.gov.grants.service.NewScheme;
 import wales.gov.grants.service.PasswordHasher;
+import wales.gov.grants.service.RecoveryService;
 import wales.gov.grants.service.SchemeService;
 
 /**
@@ -36,12 +43,15 @@ public final class Fixtures {
     public static final PasswordHasher FAST_HASHER = new PasswordHasher(4);
     private static final String FAST_HASH = FAST_HASHER.hash(PASSWORD);
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final LocalDate FINANCIAL_YEAR_START = LocalDate.of(2019, 4, 1);
 
     private final Jdbi jdbi;
     private final Clock clock;
     private final AuditLog auditLog;
     private final SchemeService schemes;
     private final AwardService awards;
+    private final ClaimService claims;
+    private final RecoveryService recoveries;
 
     public Fixtures(Jdbi jdbi) {
         this(jdbi, Clock.systemUTC());
@@ -53,6 +63,8 @@ public final class Fixtures {
         this.auditLog = new AuditLog(clock);
         this.schemes = new SchemeService(jdbi, auditLog, clock);
         this.awards = new AwardService(jdbi, auditLog, clock);
+        this.claims = new ClaimService(jdbi, auditLog, clock);
+        this.recoveries = new RecoveryService(jdbi, auditLog, clock);
     }
 
     public static Fixtures onTestDatabase() {
@@ -73,6 +85,14 @@ public final class Fixtures {
 
     public AwardService awards() {
         return awards;
+    }
+
+    public ClaimService claims() {
+        return claims;
+    }
+
+    public RecoveryService recoveries() {
+        return recoveries;
     }
 
     public AuthService authService(boolean demoMode) {
@@ -155,5 +175,28 @@ public final class Fixtures {
         Award award = award(manager, scheme, organisation, amount);
         awards.transition(manager, award.id().toString(), AwardTransition.OFFER);
         return awards.transition(recipient, award.id().toString(), AwardTransition.ACCEPT);
+    }
+
+    /** A draft claim for one day of the 2019-20 financial year (day 0 is 1 April 2019), one line per amount. */
+    public Claim draftClaim(Actor recipient, Award award, int day, String... amounts) {
+        LocalDate date = FINANCIAL_YEAR_START.plusDays(day);
+        List<NewClaim.NewClaimLine> lines = new ArrayList<>();
+        for (String amount : amounts) {
+            lines.add(new NewClaim.NewClaimLine("PDG Access", "School uniform and equipment", amount));
+        }
+        return claims.create(recipient, award.id().toString(),
+                new NewClaim(date.toString(), date.toString(), lines));
+    }
+
+    /** A claim drafted and submitted by {@code recipient}. */
+    public Claim submittedClaim(Actor recipient, Award award, int day, String... amounts) {
+        Claim draft = draftClaim(recipient, award, day, amounts);
+        return claims.transition(recipient, draft.id().toString(), ClaimTransition.SUBMIT, null);
+    }
+
+    /** A claim below the dual approval threshold, submitted and approved by {@code officer}. */
+    public Claim approvedClaim(Actor recipient, Actor officer, Award award, int day, String... amounts) {
+        Claim submitted = submittedClaim(recipient, award, day, amounts);
+        return claims.transition(officer, submitted.id().toString(), ClaimTransition.APPROVE, null);
     }
 }

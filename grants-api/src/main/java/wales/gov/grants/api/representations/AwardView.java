@@ -18,6 +18,7 @@ public record AwardView(
         String paid,
         String recovered,
         String remaining,
+        String underspend,
         List<String> conditions,
         List<TargetView> outcomeTargets,
         String createdAt,
@@ -36,7 +37,8 @@ public record AwardView(
         return new AwardView(award.id().toString(), award.schemeId().toString(), award.organisationId().toString(),
                 award.status().name(), award.amount().toDecimalString(), award.claimed().toDecimalString(),
                 award.approved().toDecimalString(), award.paid().toDecimalString(),
-                award.recovered().toDecimalString(), award.remaining().toDecimalString(), award.conditions(),
+                award.recovered().toDecimalString(), award.remaining().toDecimalString(),
+                award.underspendAtClose().map(money -> money.toDecimalString()).orElse(null), award.conditions(),
                 award.outcomeTargets().stream().map(TargetView::of).toList(), text(award.createdAt()),
                 text(award.offeredAt()), text(award.acceptedAt()), text(award.withdrawnAt()), text(award.closedAt()));
     }

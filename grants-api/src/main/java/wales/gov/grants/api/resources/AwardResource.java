@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import wales.gov.grants.api.auth.GrantsPrincipal;
+import wales.gov.grants.api.representations.AwardClosureView;
 import wales.gov.grants.api.representations.AwardView;
 import wales.gov.grants.api.representations.PageView;
 import wales.gov.grants.domain.AwardTransition;
@@ -111,8 +112,9 @@ public final class AwardResource {
     @POST
     @Path("{id}/close")
     @RolesAllowed("GRANT_MANAGER")
-    @Operation(summary = "Close an active award")
-    public AwardView close(@Auth GrantsPrincipal principal, @PathParam("id") String id) {
-        return AwardView.of(awards.transition(principal.actor(), id, AwardTransition.CLOSE));
+    @Operation(summary = "Close an active award: records its underspend and lists the recoveries still open; a "
+            + "closed award takes no more claims or payments")
+    public AwardClosureView close(@Auth GrantsPrincipal principal, @PathParam("id") String id) {
+        return AwardClosureView.of(awards.close(principal.actor(), id));
     }
 }
