@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** Collects every field error of a request before refusing it, so a client learns all its mistakes at once. */
@@ -48,6 +49,35 @@ public final class Validator {
             return null;
         }
         return trimmed;
+    }
+
+    /**
+     * An optional id or code from a client: absent stays null; present but unparseable is an error naming
+     * {@code expected}.
+     */
+    public <T> T optional(String field, String text, Function<String, Optional<T>> parser, String expected) {
+        if (text == null) {
+            return null;
+        }
+        Optional<T> parsed = parser.apply(text);
+        if (parsed.isEmpty()) {
+            reject(field, "must be " + expected);
+        }
+        return parsed.orElse(null);
+    }
+
+    /** An optional enum constant by its exact name. */
+    public <E extends Enum<E>> E optionalEnum(String field, String text, Class<E> type) {
+        if (text == null) {
+            return null;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(text)) {
+                return constant;
+            }
+        }
+        reject(field, "must be one of " + List.of(type.getEnumConstants()));
+        return null;
     }
 
     public <T> T required(String field, T value) {

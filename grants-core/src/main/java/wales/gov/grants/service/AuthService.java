@@ -45,6 +45,8 @@ public final class AuthService {
     private final boolean demoMode;
     private final Duration tokenLifetime;
     private final Cache<String, User> verified;
+    /** Recently verified bearer tokens by SHA-256, so a busy client does not cost a query per request. */
+    private final Cache<String, VerifiedToken> verifiedTokens;
     private final SecretKeySpec cacheKey;
 
     public AuthService(Jdbi jdbi, PasswordHasher hasher, LoginThrottle throttle, AuditLog auditLog, Clock clock,
@@ -57,6 +59,7 @@ public final class AuthService {
         this.demoMode = demoMode;
         this.tokenLifetime = requireNonNull(tokenLifetime, "tokenLifetime is null");
         this.verified = Caffeine.newBuilder().expireAfterWrite(cacheLifetime).maximumSize(10_000).build();
+        this.verifiedTokens = Caffeine.newBuilder().expireAfterWrite(cacheLifetime).maximumSize(10_000).build();
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
         this.cacheKey = new SecretKeySpec(key, "HmacSHA256");
@@ -97,8 +100,18 @@ public final class AuthService {
         if (token == null || token.length() > 200) {
             return Optional.empty();
         }
-        return jdbi.withExtension(UserDao.class, users -> users.findByToken(Digests.sha256(token), clock.instant()))
-                .filter(this::maySignIn);
+        byte[] hash = Digests.sha256(token);
+        String key = HexFormat.of().formatHex(hash);
+        Instant now = clock.instant();
+        VerifiedToken cached = verifiedTokens.getIfPresent(key);
+        if (cached != null && cached.expiresAt().isAfter(now)) {
+            return Optional.of(cached.user());
+        }
+        Optional<VerifiedToken> verified = jdbi.withExtension(UserDao.class, users -> users.findByToken(hash, now)
+                .filter(this::maySignIn)
+                .flatMap(user -> users.tokenExpiry(hash).map(expiresAt -> new VerifiedToken(user, expiresAt))));
+        verified.ifPresent(entry -> verifiedTokens.put(key, entry));
+        return verified.map(VerifiedToken::user);
     }
 
     /** Issues a random bearer token; only its SHA-256 is stored, so the token is shown this once. */
@@ -170,6 +183,9 @@ public final class AuthService {
 
 
     public record IssuedToken(String token, Instant expiresAt) {
+    }
+
+    private record VerifiedToken(User user, Instant expiresAt) {
     }
 
     private record UserWithHash(User user, String passwordHash) {

@@ -296,28 +296,13 @@ public final class AwardService {
     public record AwardFilter(UUID schemeId, UUID organisationId, AwardStatus status) {
         public static AwardFilter parse(String schemeId, String organisationId, String status) {
             Validator validator = new Validator();
-            UUID scheme = null;
-            UUID organisation = null;
-            AwardStatus parsedStatus = null;
-            if (schemeId != null) {
-                Optional<SchemeId> parsed = SchemeId.parse(schemeId);
-                validator.check(parsed.isPresent(), "schemeId", "must be the id of a scheme");
-                scheme = parsed.map(SchemeId::value).orElse(null);
-            }
-            if (organisationId != null) {
-                Optional<OrganisationId> parsed = OrganisationId.parse(organisationId);
-                validator.check(parsed.isPresent(), "organisationId", "must be the id of an organisation");
-                organisation = parsed.map(OrganisationId::value).orElse(null);
-            }
-            if (status != null) {
-                try {
-                    parsedStatus = AwardStatus.valueOf(status);
-                } catch (IllegalArgumentException e) {
-                    validator.reject("status", "must be one of " + List.of(AwardStatus.values()));
-                }
-            }
+            SchemeId scheme = validator.optional("schemeId", schemeId, SchemeId::parse, "the id of a scheme");
+            OrganisationId organisation = validator.optional("organisationId", organisationId, OrganisationId::parse,
+                    "the id of an organisation");
+            AwardStatus parsedStatus = validator.optionalEnum("status", status, AwardStatus.class);
             validator.throwIfInvalid();
-            return new AwardFilter(scheme, organisation, parsedStatus);
+            return new AwardFilter(scheme == null ? null : scheme.value(),
+                    organisation == null ? null : organisation.value(), parsedStatus);
         }
     }
 }

@@ -441,28 +441,13 @@ public final class ClaimService {
     public record ClaimFilter(UUID schemeId, UUID organisationId, ClaimStatus status) {
         public static ClaimFilter parse(String schemeId, String organisationId, String status) {
             Validator validator = new Validator();
-            UUID scheme = null;
-            UUID organisation = null;
-            ClaimStatus parsedStatus = null;
-            if (schemeId != null) {
-                Optional<SchemeId> parsed = SchemeId.parse(schemeId);
-                validator.check(parsed.isPresent(), "schemeId", "must be the id of a scheme");
-                scheme = parsed.map(SchemeId::value).orElse(null);
-            }
-            if (organisationId != null) {
-                Optional<OrganisationId> parsed = OrganisationId.parse(organisationId);
-                validator.check(parsed.isPresent(), "organisationId", "must be the id of an organisation");
-                organisation = parsed.map(OrganisationId::value).orElse(null);
-            }
-            if (status != null) {
-                try {
-                    parsedStatus = ClaimStatus.valueOf(status);
-                } catch (IllegalArgumentException e) {
-                    validator.reject("status", "must be one of " + List.of(ClaimStatus.values()));
-                }
-            }
+            SchemeId scheme = validator.optional("schemeId", schemeId, SchemeId::parse, "the id of a scheme");
+            OrganisationId organisation = validator.optional("organisationId", organisationId, OrganisationId::parse,
+                    "the id of an organisation");
+            ClaimStatus parsedStatus = validator.optionalEnum("status", status, ClaimStatus.class);
             validator.throwIfInvalid();
-            return new ClaimFilter(scheme, organisation, parsedStatus);
+            return new ClaimFilter(scheme == null ? null : scheme.value(),
+                    organisation == null ? null : organisation.value(), parsedStatus);
         }
     }
 }

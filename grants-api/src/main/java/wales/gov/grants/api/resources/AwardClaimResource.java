@@ -51,8 +51,8 @@ public final class AwardClaimResource {
     @PermitAll
     @Operation(summary = "List an award's claims; a recipient sees its own organisation's awards only")
     public PageView<ClaimView> list(@Auth GrantsPrincipal principal, @PathParam("awardId") String awardId,
-                                    @QueryParam("limit") Integer limit, @QueryParam("offset") Long offset) {
-        return PageView.of(claims.listForAward(principal.actor(), awardId, Page.Request.of(limit, offset)),
+                                    @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
+        return PageView.of(claims.listForAward(principal.actor(), awardId, Page.Request.parse(limit, offset)),
                 ClaimView::of);
     }
 

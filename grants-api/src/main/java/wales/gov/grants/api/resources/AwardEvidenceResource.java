@@ -81,8 +81,8 @@ public final class AwardEvidenceResource {
     @PermitAll
     @Operation(summary = "The award's evidence, oldest first, including superseded and removed documents")
     public PageView<EvidenceView> list(@Auth GrantsPrincipal principal, @PathParam("awardId") String awardId,
-                                       @QueryParam("limit") Integer limit, @QueryParam("offset") Long offset) {
-        return PageView.of(evidence.list(principal.actor(), awardId, Page.Request.of(limit, offset)),
+                                       @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
+        return PageView.of(evidence.list(principal.actor(), awardId, Page.Request.parse(limit, offset)),
                 EvidenceView::of);
     }
 }

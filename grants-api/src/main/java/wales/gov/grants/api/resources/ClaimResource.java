@@ -66,10 +66,10 @@ public final class ClaimResource {
     public PageView<ClaimView> list(@Auth GrantsPrincipal principal, @QueryParam("status") String status,
                                     @QueryParam("schemeId") String schemeId,
                                     @QueryParam("organisationId") String organisationId,
-                                    @QueryParam("limit") Integer limit, @QueryParam("offset") Long offset) {
+                                    @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
         return PageView.of(claims.list(principal.actor(),
                 ClaimService.ClaimFilter.parse(schemeId, organisationId, status),
-                Page.Request.of(limit, offset)), ClaimView::of);
+                Page.Request.parse(limit, offset)), ClaimView::of);
     }
 
     @GET

@@ -49,9 +49,9 @@ public final class RecoveryResource {
     @RolesAllowed({"FINANCE_OFFICER", "AUDITOR", "GRANT_MANAGER"})
     @Operation(summary = "Money owed back, oldest first, optionally for one award and OPEN or SETTLED")
     public PageView<RecoveryView> list(@Auth GrantsPrincipal principal, @QueryParam("awardId") String awardId,
-                                       @QueryParam("status") String status, @QueryParam("limit") Integer limit,
-                                       @QueryParam("offset") Long offset) {
-        return PageView.of(recoveries.list(principal.actor(), awardId, status, Page.Request.of(limit, offset)),
+                                       @QueryParam("status") String status, @QueryParam("limit") String limit,
+                                       @QueryParam("offset") String offset) {
+        return PageView.of(recoveries.list(principal.actor(), awardId, status, Page.Request.parse(limit, offset)),
                 RecoveryView::of);
     }
 
