@@ -1,0 +1,70 @@
+package wales.gov.grants.api;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import wales.gov.grants.api.ApiTestSupport.Caller;
+import wales.gov.grants.domain.Role;
+import wales.gov.grants.domain.User;
+import wales.gov.grants.testing.Fixtures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Sign-in over HTTP: failures are 401 and audited, repeated failures are throttled with 429. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class AuthApiTest {
+    static final DropwizardAppExtension<GrantsConfiguration> APP = ApiTestSupport.application();
+
+    private final Fixtures fixtures = ApiTestSupport.fixtures();
+
+    @Test
+    void repeatedWrongPasswordsAreThrottledWith429AndARetryAfter() throws Exception {
+        User user = fixtures.user(Role.FINANCE_OFFICER, null);
+        for (int attempt = 0; attempt < 5; attempt++) {
+            HttpResponse<String> refused = get(user.username(), "wrong password " + attempt);
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                    challenge -> assertThat(challenge).startsWith("Basic"));
+        }
+        HttpResponse<String> throttled = get(user.username(), Fixtures.PASSWORD);
+        assertThat(throttled.statusCode()).isEqualTo(429);
+        assertThat(throttled.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(Integer.parseInt(throttled.headers().firstValue("Retry-After").orElseThrow())).isPositive();
+        long audited = fixtures.jdbi().withHandle(handle -> handle.createQuery("""
+                        SELECT count(*) FROM audit_events
+                        WHERE action = 'LOGIN_FAILED' AND details ->> 'username' = :name AND client_address IS NOT NULL""")
+                .bind("name", user.username()).mapTo(Long.class).one());
+        assertThat(audited).isEqualTo(5);
+    }
+
+    /** Plain JDK client: the Jersey test client's connector answers Basic challenges itself. */
+    private static HttpResponse<String> get(String username, String password) throws Exception {
+        String credentials = Base64.getEncoder().encodeToString((username + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + APP.getLocalPort()
+                        + "/api/v1/schemes"))
+                .header("Authorization", "Basic " + credentials)
+                .timeout(Duration.ofSeconds(30))
+                .GET()
+                .build();
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aRightPasswordForAnotherUserDoesNotSignIn() {
+        User auditor = fixtures.user(Role.AUDITOR, null);
+        assertThat(Caller.basic(APP, auditor.username() + "x", Fixtures.PASSWORD).get("/api/v1/schemes").status())
+                .isEqualTo(401);
+        assertThat(Caller.as(APP, auditor).get("/api/v1/schemes").status()).isEqualTo(200);
+    }
+}
