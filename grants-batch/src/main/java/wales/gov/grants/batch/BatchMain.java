@@ -23,26 +23,21 @@ import wales.gov.grants.db.Migrator;
  * Exits 0 on success, 1 when a job fails, 2 on a usage error.
  */
 public final class BatchMain {
-    /** One job: a name, what it does, and how it runs against the configured database. */
-    interface Job {
-        String description();
-
+    /** What a job does, against the configured database. */
+    @FunctionalInterface
+    interface JobAction {
         void run(BatchDatabase database, String[] options, PrintStream out) throws Exception;
     }
 
-    private static final Map<String, Job> JOBS = new TreeMap<>(Map.of(
-            "migrate", new Job() {
-                @Override
-                public String description() {
-                    return "bring the database schema up to this version (the server also does this at start-up)";
-                }
+    record Job(String description, JobAction action) {
+    }
 
-                @Override
-                public void run(BatchDatabase database, String[] options, PrintStream out) {
-                    Migrator.migrate(database.dataSource());
-                    out.println("Database schema is up to date");
-                }
-            }));
+    private static final Map<String, Job> JOBS = new TreeMap<>(Map.of(
+            "migrate", new Job("bring the database schema up to this version (the server also does this at start-up)",
+                    (database, options, out) -> {
+                        Migrator.migrate(database.dataSource());
+                        out.println("Database schema is up to date");
+                    })));
 
     private BatchMain() {
     }
@@ -64,7 +59,7 @@ public final class BatchMain {
             return 2;
         }
         try (BatchDatabase database = BatchDatabase.open(readDatabaseSection(configuration))) {
-            JOBS.get(args[0]).run(database, Arrays.copyOfRange(args, 2, args.length), out);
+            JOBS.get(args[0]).action().run(database, Arrays.copyOfRange(args, 2, args.length), out);
             return 0;
         } catch (DatabaseStartupException e) {
             err.println("FAILED: " + e.getMessage());
