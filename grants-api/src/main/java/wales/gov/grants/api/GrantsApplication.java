@@ -61,6 +61,7 @@ import wales.gov.grants.db.EmbeddedDatabase;
 import wales.gov.grants.db.Migrator;
 import wales.gov.grants.db.Persistence;
 import wales.gov.grants.evidence.EvidenceStorage;
+import wales.gov.grants.service.AuditTrailService;
 import wales.gov.grants.service.AuthService;
 import wales.gov.grants.service.AwardService;
 import wales.gov.grants.service.ClaimService;
@@ -160,7 +161,7 @@ public class GrantsApplication extends Application<GrantsConfiguration> {
 
         environment.jersey().register(new OrganisationResource(new OrganisationService(jdbi)));
         environment.jersey().register(new SchemeResource(schemes, creations));
-        environment.jersey().register(new AwardResource(awards, creations));
+        environment.jersey().register(new AwardResource(awards, new AuditTrailService(jdbi), creations));
         ClaimService claims = new ClaimService(jdbi, auditLog, clock);
         environment.jersey().register(new AwardClaimResource(claims, creations));
         environment.jersey().register(new ClaimResource(claims, creations));

@@ -52,6 +52,13 @@ class AwardApiTest {
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.mediaType()).isEqualTo("application/problem+json");
 
+        JsonNode trail = read(Caller.as(APP, cardiff).get(path + "/audit-events"));
+        assertThat(trail.get("items").findValuesAsText("action"))
+                .containsExactly("AWARD_CREATED", "AWARD_OFFERED", "AWARD_ACCEPTED");
+        assertThat(trail.get("items").get(2).get("by").asText()).isEqualTo(cardiff.username());
+        assertThat(trail.get("items").get(2).get("before").get("status").asText()).isEqualTo("OFFERED");
+        assertThat(Caller.as(APP, swansea).get(path + "/audit-events").status()).isEqualTo(404);
+
         JsonNode schemeAfter = read(Caller.as(APP, cardiff).get("/api/v1/schemes/" + scheme.get("id").asText()));
         assertThat(schemeAfter.get("allocated").asText()).isEqualTo("750.00");
     }

@@ -1,11 +1,13 @@
 package wales.gov.grants.db;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import wales.gov.grants.audit.RecordedEvent;
 
 public interface AuditDao {
     @SqlUpdate("""
@@ -25,4 +27,11 @@ public interface AuditDao {
 
     @SqlQuery("SELECT count(*) FROM audit_events WHERE action = :action")
     long countByAction(@Bind("action") String action);
+
+    /** An award's audit trail, oldest first: the award's own events and those of its claims, evidence and money. */
+    @SqlQuery("SELECT * FROM audit_events WHERE award_id = :awardId ORDER BY id LIMIT :limit OFFSET :offset")
+    List<RecordedEvent> forAward(@Bind("awardId") UUID awardId, @Bind("limit") int limit, @Bind("offset") long offset);
+
+    @SqlQuery("SELECT count(*) FROM audit_events WHERE award_id = :awardId")
+    long countForAward(@Bind("awardId") UUID awardId);
 }

@@ -25,10 +25,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import wales.gov.grants.api.auth.GrantsPrincipal;
 import wales.gov.grants.api.representations.AwardClosureView;
+import wales.gov.grants.api.representations.AuditEventView;
 import wales.gov.grants.api.representations.AwardView;
 import wales.gov.grants.api.representations.PageView;
 import wales.gov.grants.domain.AwardTransition;
 import wales.gov.grants.domain.Page;
+import wales.gov.grants.service.AuditTrailService;
 import wales.gov.grants.service.AwardService;
 import wales.gov.grants.service.NewAward;
 
@@ -41,10 +43,12 @@ import static java.util.Objects.requireNonNull;
 @SecurityRequirement(name = "bearer")
 public final class AwardResource {
     private final AwardService awards;
+    private final AuditTrailService auditTrail;
     private final IdempotentCreations creations;
 
-    public AwardResource(AwardService awards, IdempotentCreations creations) {
+    public AwardResource(AwardService awards, AuditTrailService auditTrail, IdempotentCreations creations) {
         this.awards = requireNonNull(awards, "awards is null");
+        this.auditTrail = requireNonNull(auditTrail, "auditTrail is null");
         this.creations = requireNonNull(creations, "creations is null");
     }
 
@@ -66,6 +70,17 @@ public final class AwardResource {
     @Operation(summary = "One award with its totals: claimed, approved, paid, recovered, remaining")
     public AwardView get(@Auth GrantsPrincipal principal, @PathParam("id") String id) {
         return AwardView.of(awards.get(principal.actor(), id));
+    }
+
+    @GET
+    @Path("{id}/audit-events")
+    @PermitAll
+    @Operation(summary = "The award's audit trail, oldest first (a recipient sees its own organisation's only)")
+    public PageView<AuditEventView> auditEvents(@Auth GrantsPrincipal principal, @PathParam("id") String id,
+                                                @QueryParam("limit") String limit,
+                                                @QueryParam("offset") String offset) {
+        return PageView.of(auditTrail.forAward(principal.actor(), id, Page.Request.parse(limit, offset)),
+                AuditEventView::of);
     }
 
     @POST
