@@ -63,6 +63,8 @@ class RoleMatrixTest {
                 "amount", "1.00")));
         Endpoint awards = new Endpoint("GET /awards", "GET", world -> "/api/v1/awards", null);
         Endpoint award = new Endpoint("GET /awards/{id}", "GET", world -> "/api/v1/awards/" + world.draft().id(), null);
+        Endpoint trail = new Endpoint("GET /awards/{id}/audit-events", "GET",
+                world -> "/api/v1/awards/" + world.draft().id() + "/audit-events", null);
         Endpoint offer = new Endpoint("POST /awards/{id}/offer", "POST",
                 world -> "/api/v1/awards/" + world.draft().id() + "/offer", null);
         Endpoint accept = new Endpoint("POST /awards/{id}/accept", "POST",
@@ -83,6 +85,7 @@ class RoleMatrixTest {
             cases.add(Arguments.of(scheme, who, read));
             cases.add(Arguments.of(awards, who, read));
             cases.add(Arguments.of(award, who, !signedIn ? 401 : who == Who.RECIPIENT_OTHER ? 404 : 200));
+            cases.add(Arguments.of(trail, who, !signedIn ? 401 : who == Who.RECIPIENT_OTHER ? 404 : 200));
             cases.add(Arguments.of(token, who, signedIn ? 201 : 401));
             cases.add(Arguments.of(createScheme, who, !signedIn ? 401 : manager ? 201 : 403));
             cases.add(Arguments.of(createAward, who, !signedIn ? 401 : manager ? 201 : 403));
