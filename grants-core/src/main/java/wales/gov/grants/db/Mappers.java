@@ -159,6 +159,33 @@ public final class Mappers {
         }
     }
 
+    public static final class AwardOfClaimMapper implements RowMapper<ClaimDao.AwardOfClaim> {
+        private final AwardMapper awards = new AwardMapper();
+
+        @Override
+        public ClaimDao.AwardOfClaim map(ResultSet row, StatementContext context) throws SQLException {
+            return new ClaimDao.AwardOfClaim(awards.map(row, context), optionalUser(row, "offered_by"),
+                    money(row, "dual_approval_threshold_pence"));
+        }
+    }
+
+    /** Hand-written rather than constructor mappers: these run several times on every claim decision. */
+    public static final class LineRowMapper implements RowMapper<ClaimDao.LineRow> {
+        @Override
+        public ClaimDao.LineRow map(ResultSet row, StatementContext context) throws SQLException {
+            return new ClaimDao.LineRow(uuid(row, "claim_id"), row.getString("category"),
+                    row.getString("description"), row.getLong("amount_pence"));
+        }
+    }
+
+    public static final class ApprovalRowMapper implements RowMapper<ClaimDao.ApprovalRow> {
+        @Override
+        public ClaimDao.ApprovalRow map(ResultSet row, StatementContext context) throws SQLException {
+            return new ClaimDao.ApprovalRow(uuid(row, "claim_id"), uuid(row, "approver_id"),
+                    row.getString("username"), instant(row, "approved_at"));
+        }
+    }
+
     public static final class PaymentMapper implements RowMapper<Payment> {
         @Override
         public Payment map(ResultSet row, StatementContext context) throws SQLException {

@@ -164,53 +164,59 @@ public final class ClaimService {
         validator.throwIfInvalid();
 
         return jdbi.inTransaction(handle -> {
-            Locked locked = lock(handle, actor, claimId);
+            ClaimDao claims = handle.attach(ClaimDao.class);
+            Locked locked = lock(handle, claims, actor, claimId);
             Award award = locked.award();
             Claim before = locked.claim();
-            ClaimDao claims = handle.attach(ClaimDao.class);
             TotalsDao totals = handle.attach(TotalsDao.class);
             UUID id = before.id().value();
             UUID by = actor.userId().value();
             Instant now = clock.instant();
             String action = "CLAIM_" + transition.pastTense().toUpperCase();
-            switch (transition) {
+            long schemeApprovedDelta = 0;
+            // the claim as the updates return it; lines never change here, so they are not read again
+            Claim after = switch (transition) {
                 case SUBMIT -> {
                     award.requireActive("submit a claim");
                     transition.apply(actor, before.status());
-                    claims.markSubmitted(id, by, now);
+                    Claim submitted = claims.markSubmitted(id, by, now);
                     if (before.status() == ClaimStatus.DRAFT) {
                         totals.addToAward(award.id().value(), before.amount().pence(), 0, 0, 0);
                     }
+                    yield submitted.withLinesAndApprovals(before.lines(), before.approvals());
                 }
                 case APPROVE -> {
                     award.requireActive("approve a claim");
-                    UserId offeredBy = claims.awardOfferedBy(award.id().value()).map(UserId::new).orElse(null);
-                    Money threshold = handle.attach(SchemeDao.class).find(award.schemeId().value()).orElseThrow()
-                            .dualApprovalThreshold();
-                    boolean complete = before.checkApproval(actor, offeredBy, threshold);
+                    boolean complete = before.checkApproval(actor, locked.offeredBy(),
+                            locked.dualApprovalThreshold());
                     award.checkApprovalFits(before.amount());
-                    claims.insertApproval(id, by, now);
+                    Instant approvedAt = claims.insertApproval(id, by, now);
+                    List<ClaimApproval> approvals = new ArrayList<>(before.approvals());
+                    approvals.add(new ClaimApproval(actor.userId(), actor.username(), approvedAt));
+                    Claim decided = before;
                     if (complete) {
-                        claims.markApproved(id, by, now);
+                        decided = claims.markApproved(id, by, now);
                         totals.addToAward(award.id().value(), 0, before.amount().pence(), 0, 0);
-                        totals.addToScheme(award.schemeId().value(), before.amount().pence(), 0);
+                        schemeApprovedDelta = before.amount().pence();
                     } else {
                         action = "CLAIM_FIRST_APPROVAL";
                     }
+                    yield decided.withLinesAndApprovals(before.lines(), approvals);
                 }
                 case REJECT -> {
                     transition.apply(actor, before.status());
-                    claims.markRejected(id, by, now, note);
+                    Claim rejected = claims.markRejected(id, by, now, note);
                     totals.addToAward(award.id().value(), -before.amount().pence(), 0, 0, 0);
+                    yield rejected.withLinesAndApprovals(before.lines(), before.approvals());
                 }
                 case QUERY -> {
                     award.requireActive("query a claim");
                     transition.apply(actor, before.status());
-                    claims.markQueried(id, by, now, note);
+                    Claim queried = claims.markQueried(id, by, now, note);
                     claims.clearApprovals(id);
+                    yield queried.withLinesAndApprovals(before.lines(), List.of());
                 }
-            }
-            Claim after = load(handle, before.id());
+            };
             Map<String, Object> beforeState = decisionState(before, award.approved());
             Map<String, Object> afterState = decisionState(after, award.approved()
                     .plus(after.eligible()).minus(before.eligible()));
@@ -218,6 +224,10 @@ public final class ClaimService {
                 afterState.put(transition == ClaimTransition.REJECT ? "reason" : "question", note);
             }
             auditLog.append(handle, event(actor, action, after).before(beforeState).after(afterState).build());
+            if (schemeApprovedDelta != 0) {
+                // every award of the scheme updates this one row: take its lock last, to hold it only until commit
+                totals.addToScheme(award.schemeId().value(), schemeApprovedDelta, 0);
+            }
             return after;
         });
     }
@@ -231,7 +241,7 @@ public final class ClaimService {
         validator.throwIfInvalid();
 
         return jdbi.inTransaction(handle -> {
-            Locked locked = lock(handle, actor, claimId);
+            Locked locked = lock(handle, handle.attach(ClaimDao.class), actor, claimId);
             Award award = locked.award();
             Claim before = locked.claim();
             award.requireActive("record a payment");
@@ -268,7 +278,7 @@ public final class ClaimService {
         validator.throwIfInvalid();
 
         return jdbi.inTransaction(handle -> {
-            Locked locked = lock(handle, actor, claimId);
+            Locked locked = lock(handle, handle.attach(ClaimDao.class), actor, claimId);
             Award award = locked.award();
             Claim before = locked.claim();
             Claim.AdjustmentOutcome outcome = before.checkAdjustment(amount);
@@ -322,12 +332,18 @@ public final class ClaimService {
                 .orElseThrow(() -> new NotFoundException("claim", claimId));
     }
 
-    /** Locks the claim's award, then the claim: the one lock order for every change to claims and money. */
-    private static Locked lock(Handle handle, Actor actor, String claimId) {
-        Claim unlocked = visibleRow(handle, actor, claimId);
-        Award award = handle.attach(AwardDao.class).findForUpdate(unlocked.awardId().value()).orElseThrow();
-        Claim claim = handle.attach(ClaimDao.class).findForUpdate(unlocked.id().value()).orElseThrow();
-        return new Locked(award, withDetails(handle, List.of(claim)).get(0));
+    /**
+     * Locks the claim's award, then the claim: the one lock order for every change to claims and money. Another
+     * organisation's claim is "not found"; its award's lock is let go with the failed transaction.
+     */
+    private static Locked lock(Handle handle, ClaimDao claims, Actor actor, String claimId) {
+        ClaimId id = ClaimId.parse(claimId).orElseThrow(() -> new NotFoundException("claim", claimId));
+        ClaimDao.AwardOfClaim award = claims.lockAwardOfClaim(id.value())
+                .filter(locked -> actor.canSee(locked.award().organisationId()))
+                .orElseThrow(() -> new NotFoundException("claim", claimId));
+        Claim claim = claims.findForUpdate(id.value()).orElseThrow();
+        return new Locked(award.award(), withDetails(handle, List.of(claim)).get(0), award.offeredBy(),
+                award.dualApprovalThreshold());
     }
 
     private static Award lockAward(Handle handle, Actor actor, String awardId) {
@@ -434,7 +450,12 @@ public final class ClaimService {
         return state;
     }
 
-    private record Locked(Award award, Claim claim) {
+    private record Locked(Award award, Claim claim, UserId offeredBy, Money dualApprovalThreshold) {
+        private Locked {
+            requireNonNull(award, "award is null");
+            requireNonNull(claim, "claim is null");
+            requireNonNull(dualApprovalThreshold, "dualApprovalThreshold is null");
+        }
     }
 
     /** Optional filters of the claim list. */
