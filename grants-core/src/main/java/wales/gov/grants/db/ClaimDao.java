@@ -10,14 +10,9 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import wales.gov.grants.audit.RecordedEvent;
-import wales.gov.grants.domain.Award;
 import wales.gov.grants.domain.Claim;
 import wales.gov.grants.domain.ClaimAdjustment;
-import wales.gov.grants.domain.Money;
 import wales.gov.grants.domain.Payment;
-import wales.gov.grants.domain.UserId;
-
-import static java.util.Objects.requireNonNull;
 
 public interface ClaimDao {
     String SELECT_CLAIM = """
@@ -26,21 +21,6 @@ public interface ClaimDao {
 
     @SqlQuery(SELECT_CLAIM + " WHERE claims.id = :id")
     Optional<Claim> find(@Bind("id") UUID id);
-
-    /**
-     * Locks the award of a claim, found by the claim's id in the same statement, and reads what deciding the claim
-     * needs with it. The first lock of every change to a claim; the claim's own lock comes next.
-     */
-    @SqlQuery("""
-            SELECT awards.*, schemes.dual_approval_threshold_pence
-            FROM awards JOIN schemes ON schemes.id = awards.scheme_id
-            WHERE awards.id = (SELECT claims.award_id FROM claims WHERE claims.id = :claimId)
-            FOR UPDATE OF awards""")
-    Optional<AwardOfClaim> lockAwardOfClaim(@Bind("claimId") UUID claimId);
-
-    /** Locks the claim row. Take the award's lock first: every change to a claim queues on its award. */
-    @SqlQuery(SELECT_CLAIM + " WHERE claims.id = :id FOR UPDATE OF claims")
-    Optional<Claim> findForUpdate(@Bind("id") UUID id);
 
     @SqlQuery(SELECT_CLAIM + " WHERE claims.award_id = :awardId AND claims.status <> 'REJECTED'"
             + " AND claims.period_start <= :periodEnd AND claims.period_end >= :periodStart ORDER BY claims.period_start")
@@ -79,53 +59,6 @@ public interface ClaimDao {
             VALUES (:claimId, :position, :category, :description, :amountPence)""")
     void insertLine(@Bind("claimId") UUID claimId, @Bind("position") int position, @Bind("category") String category,
                     @Bind("description") String description, @Bind("amountPence") long amountPence);
-
-    @SqlQuery("""
-            SELECT claim_id, category, description, amount_pence FROM claim_lines
-            WHERE claim_id = ANY(:claimIds) ORDER BY claim_id, position""")
-    List<LineRow> lines(@Bind("claimIds") UUID[] claimIds);
-
-    @SqlQuery("""
-            SELECT claim_approvals.claim_id, claim_approvals.approver_id, users.username, claim_approvals.approved_at
-            FROM claim_approvals JOIN users ON users.id = claim_approvals.approver_id
-            WHERE claim_approvals.claim_id = ANY(:claimIds) ORDER BY claim_approvals.approved_at""")
-    List<ApprovalRow> approvals(@Bind("claimIds") UUID[] claimIds);
-
-    @SqlQuery("""
-            UPDATE claims SET status = 'SUBMITTED', submitted_by = :by, submitted_at = :at
-            FROM awards WHERE claims.id = :id AND awards.id = claims.award_id
-            RETURNING claims.*, awards.scheme_id, awards.organisation_id""")
-    Claim markSubmitted(@Bind("id") UUID id, @Bind("by") UUID by, @Bind("at") Instant at);
-
-    /** @return the approval's time as stored */
-    @SqlQuery("""
-            INSERT INTO claim_approvals (claim_id, approver_id, approved_at) VALUES (:claimId, :approverId, :at)
-            RETURNING approved_at""")
-    Instant insertApproval(@Bind("claimId") UUID claimId, @Bind("approverId") UUID approverId, @Bind("at") Instant at);
-
-    /** A queried claim comes back for a fresh review, so earlier approvals no longer count (the audit keeps them). */
-    @SqlUpdate("DELETE FROM claim_approvals WHERE claim_id = :claimId")
-    void clearApprovals(@Bind("claimId") UUID claimId);
-
-    @SqlQuery("""
-            UPDATE claims SET status = 'APPROVED', eligible_pence = claims.amount_pence, decided_by = :by, decided_at = :at
-            FROM awards WHERE claims.id = :id AND awards.id = claims.award_id
-            RETURNING claims.*, awards.scheme_id, awards.organisation_id""")
-    Claim markApproved(@Bind("id") UUID id, @Bind("by") UUID by, @Bind("at") Instant at);
-
-    @SqlQuery("""
-            UPDATE claims SET status = 'REJECTED', rejection_reason = :reason, decided_by = :by, decided_at = :at
-            FROM awards WHERE claims.id = :id AND awards.id = claims.award_id
-            RETURNING claims.*, awards.scheme_id, awards.organisation_id""")
-    Claim markRejected(@Bind("id") UUID id, @Bind("by") UUID by, @Bind("at") Instant at,
-                      @Bind("reason") String reason);
-
-    @SqlQuery("""
-            UPDATE claims SET status = 'QUERIED', query_question = :question, decided_by = :by, decided_at = :at
-            FROM awards WHERE claims.id = :id AND awards.id = claims.award_id
-            RETURNING claims.*, awards.scheme_id, awards.organisation_id""")
-    Claim markQueried(@Bind("id") UUID id, @Bind("by") UUID by, @Bind("at") Instant at,
-                     @Bind("question") String question);
 
     @SqlUpdate("UPDATE claims SET paid_pence = paid_pence + :pence, status = :status WHERE id = :id")
     void addPaid(@Bind("id") UUID id, @Bind("pence") long pence, @Bind("status") String status);
@@ -188,18 +121,4 @@ public interface ClaimDao {
               AND ((object_type = 'claim' AND object_id = :claimId) OR details ->> 'claimId' = :claimId)
             ORDER BY id""")
     List<RecordedEvent> history(@Bind("awardId") UUID awardId, @Bind("claimId") String claimId);
-
-    /** A claim's award under its row lock, with who offered it and its scheme's dual approval threshold. */
-    record AwardOfClaim(Award award, UserId offeredBy, Money dualApprovalThreshold) {
-        public AwardOfClaim {
-            requireNonNull(award, "award is null");
-            requireNonNull(dualApprovalThreshold, "dualApprovalThreshold is null");
-        }
-    }
-
-    record LineRow(UUID claimId, String category, String description, long amountPence) {
-    }
-
-    record ApprovalRow(UUID claimId, UUID approverId, String username, Instant approvedAt) {
-    }
 }

@@ -159,29 +159,29 @@ public final class Mappers {
         }
     }
 
-    public static final class AwardOfClaimMapper implements RowMapper<ClaimDao.AwardOfClaim> {
+    public static final class AwardOfClaimMapper implements RowMapper<ClaimDecisionDao.AwardOfClaim> {
         private final AwardMapper awards = new AwardMapper();
 
         @Override
-        public ClaimDao.AwardOfClaim map(ResultSet row, StatementContext context) throws SQLException {
-            return new ClaimDao.AwardOfClaim(awards.map(row, context), optionalUser(row, "offered_by"),
+        public ClaimDecisionDao.AwardOfClaim map(ResultSet row, StatementContext context) throws SQLException {
+            return new ClaimDecisionDao.AwardOfClaim(awards.map(row, context), optionalUser(row, "offered_by"),
                     money(row, "dual_approval_threshold_pence"));
         }
     }
 
     /** Hand-written rather than constructor mappers: these run several times on every claim decision. */
-    public static final class LineRowMapper implements RowMapper<ClaimDao.LineRow> {
+    public static final class LineRowMapper implements RowMapper<ClaimDecisionDao.LineRow> {
         @Override
-        public ClaimDao.LineRow map(ResultSet row, StatementContext context) throws SQLException {
-            return new ClaimDao.LineRow(uuid(row, "claim_id"), row.getString("category"),
+        public ClaimDecisionDao.LineRow map(ResultSet row, StatementContext context) throws SQLException {
+            return new ClaimDecisionDao.LineRow(uuid(row, "claim_id"), row.getString("category"),
                     row.getString("description"), row.getLong("amount_pence"));
         }
     }
 
-    public static final class ApprovalRowMapper implements RowMapper<ClaimDao.ApprovalRow> {
+    public static final class ApprovalRowMapper implements RowMapper<ClaimDecisionDao.ApprovalRow> {
         @Override
-        public ClaimDao.ApprovalRow map(ResultSet row, StatementContext context) throws SQLException {
-            return new ClaimDao.ApprovalRow(uuid(row, "claim_id"), uuid(row, "approver_id"),
+        public ClaimDecisionDao.ApprovalRow map(ResultSet row, StatementContext context) throws SQLException {
+            return new ClaimDecisionDao.ApprovalRow(uuid(row, "claim_id"), uuid(row, "approver_id"),
                     row.getString("username"), instant(row, "approved_at"));
         }
     }

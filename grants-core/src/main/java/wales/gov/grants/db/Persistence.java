@@ -44,7 +44,8 @@ public final class Persistence {
     private static void warmExtensionMetadata(Jdbi jdbi) {
         Extensions extensions = jdbi.getConfig(Extensions.class);
         ExtensionFactory sqlObjects = extensions.findFactory(SqlObjectFactory.class).orElseThrow();
-        for (Class<?> dao : List.of(AuditDao.class, AwardDao.class, ClaimDao.class, EvidenceDao.class,
+        for (Class<?> dao : List.of(AuditDao.class, AwardDao.class, ClaimDao.class, ClaimDecisionDao.class,
+                EvidenceDao.class,
                 IdempotencyDao.class, OrganisationDao.class, OutcomeDao.class, RecoveryDao.class, SchemeDao.class,
                 TotalsDao.class, UserDao.class)) {
             extensions.findMetadata(dao, sqlObjects);

@@ -17,6 +17,7 @@ import wales.gov.grants.audit.AuditEvent;
 import wales.gov.grants.audit.AuditLog;
 import wales.gov.grants.db.AwardDao;
 import wales.gov.grants.db.ClaimDao;
+import wales.gov.grants.db.ClaimDecisionDao;
 import wales.gov.grants.db.RecoveryDao;
 import wales.gov.grants.db.SchemeDao;
 import wales.gov.grants.db.TotalsDao;
@@ -164,8 +165,8 @@ public final class ClaimService {
         validator.throwIfInvalid();
 
         return jdbi.inTransaction(handle -> {
-            ClaimDao claims = handle.attach(ClaimDao.class);
-            Locked locked = lock(handle, claims, actor, claimId);
+            ClaimDecisionDao claims = handle.attach(ClaimDecisionDao.class);
+            Locked locked = lock(claims, actor, claimId);
             Award award = locked.award();
             Claim before = locked.claim();
             TotalsDao totals = handle.attach(TotalsDao.class);
@@ -241,7 +242,7 @@ public final class ClaimService {
         validator.throwIfInvalid();
 
         return jdbi.inTransaction(handle -> {
-            Locked locked = lock(handle, handle.attach(ClaimDao.class), actor, claimId);
+            Locked locked = lock(handle.attach(ClaimDecisionDao.class), actor, claimId);
             Award award = locked.award();
             Claim before = locked.claim();
             award.requireActive("record a payment");
@@ -278,7 +279,7 @@ public final class ClaimService {
         validator.throwIfInvalid();
 
         return jdbi.inTransaction(handle -> {
-            Locked locked = lock(handle, handle.attach(ClaimDao.class), actor, claimId);
+            Locked locked = lock(handle.attach(ClaimDecisionDao.class), actor, claimId);
             Award award = locked.award();
             Claim before = locked.claim();
             Claim.AdjustmentOutcome outcome = before.checkAdjustment(amount);
@@ -336,13 +337,13 @@ public final class ClaimService {
      * Locks the claim's award, then the claim: the one lock order for every change to claims and money. Another
      * organisation's claim is "not found"; its award's lock is let go with the failed transaction.
      */
-    private static Locked lock(Handle handle, ClaimDao claims, Actor actor, String claimId) {
+    private static Locked lock(ClaimDecisionDao claims, Actor actor, String claimId) {
         ClaimId id = ClaimId.parse(claimId).orElseThrow(() -> new NotFoundException("claim", claimId));
-        ClaimDao.AwardOfClaim award = claims.lockAwardOfClaim(id.value())
+        ClaimDecisionDao.AwardOfClaim award = claims.lockAwardOfClaim(id.value())
                 .filter(locked -> actor.canSee(locked.award().organisationId()))
                 .orElseThrow(() -> new NotFoundException("claim", claimId));
         Claim claim = claims.findForUpdate(id.value()).orElseThrow();
-        return new Locked(award.award(), withDetails(handle, List.of(claim)).get(0), award.offeredBy(),
+        return new Locked(award.award(), withDetails(claims, List.of(claim)).get(0), award.offeredBy(),
                 award.dualApprovalThreshold());
     }
 
@@ -368,17 +369,17 @@ public final class ClaimService {
     }
 
     private static List<Claim> withDetails(Handle handle, List<Claim> rows) {
-        if (rows.isEmpty()) {
-            return rows;
-        }
-        ClaimDao claims = handle.attach(ClaimDao.class);
+        return rows.isEmpty() ? rows : withDetails(handle.attach(ClaimDecisionDao.class), rows);
+    }
+
+    private static List<Claim> withDetails(ClaimDecisionDao claims, List<Claim> rows) {
         UUID[] ids = rows.stream().map(claim -> claim.id().value()).toArray(UUID[]::new);
         Map<UUID, List<ClaimLine>> lines = claims.lines(ids).stream().collect(Collectors.groupingBy(
-                ClaimDao.LineRow::claimId, Collectors.mapping(
+                ClaimDecisionDao.LineRow::claimId, Collectors.mapping(
                         row -> new ClaimLine(row.category(), row.description(), Money.ofPence(row.amountPence())),
                         Collectors.toList())));
         Map<UUID, List<ClaimApproval>> approvals = claims.approvals(ids).stream().collect(Collectors.groupingBy(
-                ClaimDao.ApprovalRow::claimId, Collectors.mapping(
+                ClaimDecisionDao.ApprovalRow::claimId, Collectors.mapping(
                         row -> new ClaimApproval(new UserId(row.approverId()), row.username(), row.approvedAt()),
                         Collectors.toList())));
         return rows.stream()

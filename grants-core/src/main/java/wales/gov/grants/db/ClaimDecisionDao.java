@@ -1,0 +1,101 @@
+package wales.gov.grants.db;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import wales.gov.grants.domain.Award;
+import wales.gov.grants.domain.Claim;
+import wales.gov.grants.domain.Money;
+import wales.gov.grants.domain.UserId;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The statements of a change to one claim under its locks, and the lines and approvals of claims. Apart from
+ * {@link ClaimDao} because JDBI prepares every method of a SQL Object each time one is attached, and these run on
+ * every claim decision: a small interface keeps that cheap.
+ */
+public interface ClaimDecisionDao {
+    /**
+     * Locks the award of a claim, found by the claim's id in the same statement, and reads what deciding the claim
+     * needs with it. The first lock of every change to a claim; the claim's own lock comes next.
+     */
+    @SqlQuery("""
+            SELECT awards.*, schemes.dual_approval_threshold_pence
+            FROM awards JOIN schemes ON schemes.id = awards.scheme_id
+            WHERE awards.id = (SELECT claims.award_id FROM claims WHERE claims.id = :claimId)
+            FOR UPDATE OF awards""")
+    Optional<AwardOfClaim> lockAwardOfClaim(@Bind("claimId") UUID claimId);
+
+    /** Locks the claim row. Take the award's lock first: every change to a claim queues on its award. */
+    @SqlQuery(ClaimDao.SELECT_CLAIM + " WHERE claims.id = :id FOR UPDATE OF claims")
+    Optional<Claim> findForUpdate(@Bind("id") UUID id);
+
+    @SqlQuery("""
+            SELECT claim_id, category, description, amount_pence FROM claim_lines
+            WHERE claim_id = ANY(:claimIds) ORDER BY claim_id, position""")
+    List<LineRow> lines(@Bind("claimIds") UUID[] claimIds);
+
+    @SqlQuery("""
+            SELECT claim_approvals.claim_id, claim_approvals.approver_id, users.username, claim_approvals.approved_at
+            FROM claim_approvals JOIN users ON users.id = claim_approvals.approver_id
+            WHERE claim_approvals.claim_id = ANY(:claimIds) ORDER BY claim_approvals.approved_at""")
+    List<ApprovalRow> approvals(@Bind("claimIds") UUID[] claimIds);
+
+    @SqlQuery("""
+            UPDATE claims SET status = 'SUBMITTED', submitted_by = :by, submitted_at = :at
+            FROM awards WHERE claims.id = :id AND awards.id = claims.award_id
+            RETURNING claims.*, awards.scheme_id, awards.organisation_id""")
+    Claim markSubmitted(@Bind("id") UUID id, @Bind("by") UUID by, @Bind("at") Instant at);
+
+    /** @return the approval's time as stored */
+    @SqlQuery("""
+            INSERT INTO claim_approvals (claim_id, approver_id, approved_at) VALUES (:claimId, :approverId, :at)
+            RETURNING approved_at""")
+    Instant insertApproval(@Bind("claimId") UUID claimId, @Bind("approverId") UUID approverId,
+                           @Bind("at") Instant at);
+
+    /** A queried claim comes back for a fresh review, so earlier approvals no longer count (the audit keeps them). */
+    @SqlUpdate("DELETE FROM claim_approvals WHERE claim_id = :claimId")
+    void clearApprovals(@Bind("claimId") UUID claimId);
+
+    @SqlQuery("""
+            UPDATE claims SET status = 'APPROVED', eligible_pence = claims.amount_pence, decided_by = :by,
+                              decided_at = :at
+            FROM awards WHERE claims.id = :id AND awards.id = claims.award_id
+            RETURNING claims.*, awards.scheme_id, awards.organisation_id""")
+    Claim markApproved(@Bind("id") UUID id, @Bind("by") UUID by, @Bind("at") Instant at);
+
+    @SqlQuery("""
+            UPDATE claims SET status = 'REJECTED', rejection_reason = :reason, decided_by = :by, decided_at = :at
+            FROM awards WHERE claims.id = :id AND awards.id = claims.award_id
+            RETURNING claims.*, awards.scheme_id, awards.organisation_id""")
+    Claim markRejected(@Bind("id") UUID id, @Bind("by") UUID by, @Bind("at") Instant at,
+                       @Bind("reason") String reason);
+
+    @SqlQuery("""
+            UPDATE claims SET status = 'QUERIED', query_question = :question, decided_by = :by, decided_at = :at
+            FROM awards WHERE claims.id = :id AND awards.id = claims.award_id
+            RETURNING claims.*, awards.scheme_id, awards.organisation_id""")
+    Claim markQueried(@Bind("id") UUID id, @Bind("by") UUID by, @Bind("at") Instant at,
+                      @Bind("question") String question);
+
+    /** A claim's award under its row lock, with who offered it and its scheme's dual approval threshold. */
+    record AwardOfClaim(Award award, UserId offeredBy, Money dualApprovalThreshold) {
+        public AwardOfClaim {
+            requireNonNull(award, "award is null");
+            requireNonNull(dualApprovalThreshold, "dualApprovalThreshold is null");
+        }
+    }
+
+    record LineRow(UUID claimId, String category, String description, long amountPence) {
+    }
+
+    record ApprovalRow(UUID claimId, UUID approverId, String username, Instant approvedAt) {
+    }
+}
