@@ -60,6 +60,24 @@ public interface ClaimDao {
     void insertLine(@Bind("claimId") UUID claimId, @Bind("position") int position, @Bind("category") String category,
                     @Bind("description") String description, @Bind("amountPence") long amountPence);
 
+    /** A queried claim comes back for a fresh review, so earlier approvals no longer count (the audit keeps them). */
+    @SqlUpdate("DELETE FROM claim_approvals WHERE claim_id = :claimId")
+    void clearApprovals(@Bind("claimId") UUID claimId);
+
+    @SqlQuery("""
+            UPDATE claims SET status = 'REJECTED', rejection_reason = :reason, decided_by = :by, decided_at = :at
+            FROM awards WHERE claims.id = :id AND awards.id = claims.award_id
+            RETURNING claims.*, awards.scheme_id, awards.organisation_id""")
+    Claim markRejected(@Bind("id") UUID id, @Bind("by") UUID by, @Bind("at") Instant at,
+                       @Bind("reason") String reason);
+
+    @SqlQuery("""
+            UPDATE claims SET status = 'QUERIED', query_question = :question, decided_by = :by, decided_at = :at
+            FROM awards WHERE claims.id = :id AND awards.id = claims.award_id
+            RETURNING claims.*, awards.scheme_id, awards.organisation_id""")
+    Claim markQueried(@Bind("id") UUID id, @Bind("by") UUID by, @Bind("at") Instant at,
+                      @Bind("question") String question);
+
     @SqlUpdate("UPDATE claims SET paid_pence = paid_pence + :pence, status = :status WHERE id = :id")
     void addPaid(@Bind("id") UUID id, @Bind("pence") long pence, @Bind("status") String status);
 

@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import wales.gov.grants.domain.Award;
 import wales.gov.grants.domain.Claim;
 import wales.gov.grants.domain.Money;
@@ -16,9 +15,9 @@ import wales.gov.grants.domain.UserId;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The statements of a change to one claim under its locks, and the lines and approvals of claims. Apart from
- * {@link ClaimDao} because JDBI prepares every method of a SQL Object each time one is attached, and these run on
- * every claim decision: a small interface keeps that cheap.
+ * The locks of a change to one claim, the lines and approvals of claims, and the statements of a submission and an
+ * approval. Apart from {@link ClaimDao} because JDBI prepares every method of a SQL Object each time one is
+ * attached, and these run on every claim decision: keep this interface to what that busiest path needs.
  */
 public interface ClaimDecisionDao {
     /**
@@ -60,30 +59,12 @@ public interface ClaimDecisionDao {
     Instant insertApproval(@Bind("claimId") UUID claimId, @Bind("approverId") UUID approverId,
                            @Bind("at") Instant at);
 
-    /** A queried claim comes back for a fresh review, so earlier approvals no longer count (the audit keeps them). */
-    @SqlUpdate("DELETE FROM claim_approvals WHERE claim_id = :claimId")
-    void clearApprovals(@Bind("claimId") UUID claimId);
-
     @SqlQuery("""
             UPDATE claims SET status = 'APPROVED', eligible_pence = claims.amount_pence, decided_by = :by,
                               decided_at = :at
             FROM awards WHERE claims.id = :id AND awards.id = claims.award_id
             RETURNING claims.*, awards.scheme_id, awards.organisation_id""")
     Claim markApproved(@Bind("id") UUID id, @Bind("by") UUID by, @Bind("at") Instant at);
-
-    @SqlQuery("""
-            UPDATE claims SET status = 'REJECTED', rejection_reason = :reason, decided_by = :by, decided_at = :at
-            FROM awards WHERE claims.id = :id AND awards.id = claims.award_id
-            RETURNING claims.*, awards.scheme_id, awards.organisation_id""")
-    Claim markRejected(@Bind("id") UUID id, @Bind("by") UUID by, @Bind("at") Instant at,
-                       @Bind("reason") String reason);
-
-    @SqlQuery("""
-            UPDATE claims SET status = 'QUERIED', query_question = :question, decided_by = :by, decided_at = :at
-            FROM awards WHERE claims.id = :id AND awards.id = claims.award_id
-            RETURNING claims.*, awards.scheme_id, awards.organisation_id""")
-    Claim markQueried(@Bind("id") UUID id, @Bind("by") UUID by, @Bind("at") Instant at,
-                      @Bind("question") String question);
 
     /** A claim's award under its row lock, with who offered it and its scheme's dual approval threshold. */
     record AwardOfClaim(Award award, UserId offeredBy, Money dualApprovalThreshold) {

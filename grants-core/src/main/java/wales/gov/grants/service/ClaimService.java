@@ -206,15 +206,16 @@ public final class ClaimService {
                 }
                 case REJECT -> {
                     transition.apply(actor, before.status());
-                    Claim rejected = claims.markRejected(id, by, now, note);
+                    Claim rejected = handle.attach(ClaimDao.class).markRejected(id, by, now, note);
                     totals.addToAward(award.id().value(), -before.amount().pence(), 0, 0, 0);
                     yield rejected.withLinesAndApprovals(before.lines(), before.approvals());
                 }
                 case QUERY -> {
                     award.requireActive("query a claim");
                     transition.apply(actor, before.status());
-                    Claim queried = claims.markQueried(id, by, now, note);
-                    claims.clearApprovals(id);
+                    ClaimDao queries = handle.attach(ClaimDao.class);
+                    Claim queried = queries.markQueried(id, by, now, note);
+                    queries.clearApprovals(id);
                     yield queried.withLinesAndApprovals(before.lines(), List.of());
                 }
             };
