@@ -9,6 +9,8 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import wales.gov.grants.domain.Award;
 import wales.gov.grants.domain.Claim;
+import wales.gov.grants.domain.ClaimApproval;
+import wales.gov.grants.domain.ClaimLine;
 import wales.gov.grants.domain.Money;
 import wales.gov.grants.domain.UserId;
 
@@ -35,16 +37,21 @@ public interface ClaimDecisionDao {
     @SqlQuery(ClaimDao.SELECT_CLAIM + " WHERE claims.id = :id FOR UPDATE OF claims")
     Optional<Claim> findForUpdate(@Bind("id") UUID id);
 
+    /**
+     * The lines (in their order) and approvals (oldest first) of claims, in one round trip: every read of a claim
+     * needs both. A row is a line or an approval, the other's columns NULL.
+     */
     @SqlQuery("""
-            SELECT claim_id, category, description, amount_pence FROM claim_lines
-            WHERE claim_id = ANY(:claimIds) ORDER BY claim_id, position""")
-    List<LineRow> lines(@Bind("claimIds") UUID[] claimIds);
-
-    @SqlQuery("""
-            SELECT claim_approvals.claim_id, claim_approvals.approver_id, users.username, claim_approvals.approved_at
+            SELECT claim_id, position, category, description, amount_pence,
+                   NULL::uuid AS approver_id, NULL::text AS username, NULL::timestamptz AS approved_at
+            FROM claim_lines WHERE claim_id = ANY(:claimIds)
+            UNION ALL
+            SELECT claim_approvals.claim_id, NULL, NULL, NULL, NULL,
+                   claim_approvals.approver_id, users.username, claim_approvals.approved_at
             FROM claim_approvals JOIN users ON users.id = claim_approvals.approver_id
-            WHERE claim_approvals.claim_id = ANY(:claimIds) ORDER BY claim_approvals.approved_at""")
-    List<ApprovalRow> approvals(@Bind("claimIds") UUID[] claimIds);
+            WHERE claim_approvals.claim_id = ANY(:claimIds)
+            ORDER BY claim_id, position, approved_at""")
+    List<DetailRow> details(@Bind("claimIds") UUID[] claimIds);
 
     @SqlQuery("""
             UPDATE claims SET status = 'SUBMITTED', submitted_by = :by, submitted_at = :at
@@ -74,9 +81,13 @@ public interface ClaimDecisionDao {
         }
     }
 
-    record LineRow(UUID claimId, String category, String description, long amountPence) {
-    }
-
-    record ApprovalRow(UUID claimId, UUID approverId, String username, Instant approvedAt) {
+    /** One line or one approval of a claim: exactly one of them is set. */
+    record DetailRow(UUID claimId, ClaimLine line, ClaimApproval approval) {
+        public DetailRow {
+            requireNonNull(claimId, "claimId is null");
+            if ((line == null) == (approval == null)) {
+                throw new IllegalArgumentException("a detail row is a line or an approval");
+            }
+        }
     }
 }

@@ -20,7 +20,9 @@ import wales.gov.grants.domain.AwardId;
 import wales.gov.grants.domain.AwardStatus;
 import wales.gov.grants.domain.Claim;
 import wales.gov.grants.domain.ClaimAdjustment;
+import wales.gov.grants.domain.ClaimApproval;
 import wales.gov.grants.domain.ClaimId;
+import wales.gov.grants.domain.ClaimLine;
 import wales.gov.grants.domain.ClaimStatus;
 import wales.gov.grants.domain.Evidence;
 import wales.gov.grants.domain.EvidenceId;
@@ -169,20 +171,16 @@ public final class Mappers {
         }
     }
 
-    /** Hand-written rather than constructor mappers: these run several times on every claim decision. */
-    public static final class LineRowMapper implements RowMapper<ClaimDecisionDao.LineRow> {
+    public static final class DetailRowMapper implements RowMapper<ClaimDecisionDao.DetailRow> {
         @Override
-        public ClaimDecisionDao.LineRow map(ResultSet row, StatementContext context) throws SQLException {
-            return new ClaimDecisionDao.LineRow(uuid(row, "claim_id"), row.getString("category"),
-                    row.getString("description"), row.getLong("amount_pence"));
-        }
-    }
-
-    public static final class ApprovalRowMapper implements RowMapper<ClaimDecisionDao.ApprovalRow> {
-        @Override
-        public ClaimDecisionDao.ApprovalRow map(ResultSet row, StatementContext context) throws SQLException {
-            return new ClaimDecisionDao.ApprovalRow(uuid(row, "claim_id"), uuid(row, "approver_id"),
-                    row.getString("username"), instant(row, "approved_at"));
+        public ClaimDecisionDao.DetailRow map(ResultSet row, StatementContext context) throws SQLException {
+            UUID approver = uuid(row, "approver_id");
+            if (approver != null) {
+                return new ClaimDecisionDao.DetailRow(uuid(row, "claim_id"), null, new ClaimApproval(
+                        new UserId(approver), row.getString("username"), instant(row, "approved_at")));
+            }
+            return new ClaimDecisionDao.DetailRow(uuid(row, "claim_id"), new ClaimLine(row.getString("category"),
+                    row.getString("description"), money(row, "amount_pence")), null);
         }
     }
 

@@ -25,8 +25,7 @@ public final class Persistence {
         jdbi.registerRowMapper(new Mappers.OutcomeReportMapper());
         jdbi.registerRowMapper(new Mappers.ClaimMapper());
         jdbi.registerRowMapper(new Mappers.AwardOfClaimMapper());
-        jdbi.registerRowMapper(new Mappers.LineRowMapper());
-        jdbi.registerRowMapper(new Mappers.ApprovalRowMapper());
+        jdbi.registerRowMapper(new Mappers.DetailRowMapper());
         jdbi.registerRowMapper(new Mappers.PaymentMapper());
         jdbi.registerRowMapper(new Mappers.AdjustmentMapper());
         jdbi.registerRowMapper(new Mappers.RecoveryMapper());

@@ -4,12 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -375,14 +375,15 @@ public final class ClaimService {
 
     private static List<Claim> withDetails(ClaimDecisionDao claims, List<Claim> rows) {
         UUID[] ids = rows.stream().map(claim -> claim.id().value()).toArray(UUID[]::new);
-        Map<UUID, List<ClaimLine>> lines = claims.lines(ids).stream().collect(Collectors.groupingBy(
-                ClaimDecisionDao.LineRow::claimId, Collectors.mapping(
-                        row -> new ClaimLine(row.category(), row.description(), Money.ofPence(row.amountPence())),
-                        Collectors.toList())));
-        Map<UUID, List<ClaimApproval>> approvals = claims.approvals(ids).stream().collect(Collectors.groupingBy(
-                ClaimDecisionDao.ApprovalRow::claimId, Collectors.mapping(
-                        row -> new ClaimApproval(new UserId(row.approverId()), row.username(), row.approvedAt()),
-                        Collectors.toList())));
+        Map<UUID, List<ClaimLine>> lines = new HashMap<>();
+        Map<UUID, List<ClaimApproval>> approvals = new HashMap<>();
+        for (ClaimDecisionDao.DetailRow row : claims.details(ids)) {
+            if (row.line() != null) {
+                lines.computeIfAbsent(row.claimId(), claim -> new ArrayList<>()).add(row.line());
+            } else {
+                approvals.computeIfAbsent(row.claimId(), claim -> new ArrayList<>()).add(row.approval());
+            }
+        }
         return rows.stream()
                 .map(claim -> claim.withLinesAndApprovals(lines.getOrDefault(claim.id().value(), List.of()),
                         approvals.getOrDefault(claim.id().value(), List.of())))
