@@ -19,9 +19,10 @@ import static java.util.Objects.requireNonNull;
 /**
  * The locks of a change to one claim, the lines and approvals of claims, and the statements of a submission and an
  * approval. Apart from {@link ClaimDao} because JDBI prepares every method of a SQL Object each time one is
- * attached, and these run on every claim decision: keep this interface to what that busiest path needs.
+ * attached, and these run on every claim decision: keep this interface to what that busiest path needs. It carries
+ * the running totals' statements too, as each attach also has a fixed cost of its own.
  */
-public interface ClaimDecisionDao {
+public interface ClaimDecisionDao extends TotalsDao {
     /**
      * Locks the award of a claim, found by the claim's id in the same statement, and reads what deciding the claim
      * needs with it. The first lock of every change to a claim; the claim's own lock comes next.

@@ -169,7 +169,7 @@ public final class ClaimService {
             Locked locked = lock(claims, actor, claimId);
             Award award = locked.award();
             Claim before = locked.claim();
-            TotalsDao totals = handle.attach(TotalsDao.class);
+            TotalsDao totals = claims;
             UUID id = before.id().value();
             UUID by = actor.userId().value();
             Instant now = clock.instant();
