@@ -1,7 +1,9 @@
 package wales.gov.grants.audit;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,21 +27,24 @@ public final class AuditLog {
 
     public void append(Handle handle, AuditEvent event) {
         Actor actor = event.actor();
-        handle.attach(AuditDao.class).insert(
-                clock.instant(),
-                actor == null ? null : actor.userId().value(),
-                actor == null ? null : actor.username(),
-                actor == null ? null : actor.role().name(),
-                actor == null ? null : actor.organisation().map(organisation -> organisation.value()).orElse(null),
-                event.action(),
-                event.objectType(),
-                event.objectId(),
-                event.schemeId() == null ? null : event.schemeId().value(),
-                event.awardId() == null ? null : event.awardId().value(),
-                toJson(event.before()),
-                toJson(event.after()),
-                toJson(event.details()),
-                event.clientAddress());
+        handle.createUpdate(AuditDao.INSERT)
+                .bindByType("occurredAt", clock.instant(), Instant.class)
+                .bindByType("actorUserId", actor == null ? null : actor.userId().value(), UUID.class)
+                .bindByType("actorUsername", actor == null ? null : actor.username(), String.class)
+                .bindByType("actorRole", actor == null ? null : actor.role().name(), String.class)
+                .bindByType("actorOrganisationId",
+                        actor == null ? null : actor.organisation().map(organisation -> organisation.value())
+                                .orElse(null), UUID.class)
+                .bindByType("action", event.action(), String.class)
+                .bindByType("objectType", event.objectType(), String.class)
+                .bindByType("objectId", event.objectId(), String.class)
+                .bindByType("schemeId", event.schemeId() == null ? null : event.schemeId().value(), UUID.class)
+                .bindByType("awardId", event.awardId() == null ? null : event.awardId().value(), UUID.class)
+                .bindByType("before", toJson(event.before()), String.class)
+                .bindByType("after", toJson(event.after()), String.class)
+                .bindByType("details", toJson(event.details()), String.class)
+                .bindByType("clientAddress", event.clientAddress(), String.class)
+                .execute();
     }
 
     private String toJson(Map<String, ?> state) {
