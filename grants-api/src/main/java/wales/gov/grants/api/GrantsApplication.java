@@ -35,6 +35,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.DefinedAttributeTemplateEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import wales.gov.grants.api.auth.ClientAddressFilter;
@@ -60,6 +61,7 @@ import wales.gov.grants.audit.AuditLog;
 import wales.gov.grants.db.EmbeddedDatabase;
 import wales.gov.grants.db.Migrator;
 import wales.gov.grants.db.Persistence;
+import wales.gov.grants.db.StatementNamingTemplateEngine;
 import wales.gov.grants.evidence.EvidenceStorage;
 import wales.gov.grants.service.AuditTrailService;
 import wales.gov.grants.service.AuthService;
@@ -114,6 +116,9 @@ public class GrantsApplication extends Application<GrantsConfiguration> {
         ManagedDataSource dataSource = database.build(environment.metrics(), "postgresql");
         Migrator.migrate(dataSource);
         Jdbi jdbi = Persistence.configure(new JdbiFactory().build(environment, database, dataSource, "postgresql"));
+        if (database.isAutoCommentsEnabled()) {
+            jdbi.setTemplateEngine(new StatementNamingTemplateEngine(new DefinedAttributeTemplateEngine()));
+        }
 
         boolean demo = configuration.getMode() == GrantsConfiguration.Mode.DEMO;
         GrantsConfiguration.AuthConfiguration auth = configuration.getAuth();

@@ -1,29 +1,26 @@
 package wales.gov.grants.db;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import wales.gov.grants.audit.RecordedEvent;
 
 public interface AuditDao {
-    @SqlUpdate("""
+    /**
+     * The audit log runs this on the caller's handle directly rather than through a SQL Object method: every change
+     * appends an event, and attaching a SQL Object costs more than the insert. Named in a comment as the template
+     * engine names SQL Object statements.
+     */
+    String INSERT = """
+            /* AuditDao.insert */
             INSERT INTO audit_events (occurred_at, actor_user_id, actor_username, actor_role, actor_organisation_id,
                                       action, object_type, object_id, scheme_id, award_id,
                                       before_state, after_state, details, client_address)
             VALUES (:occurredAt, :actorUserId, :actorUsername, :actorRole, :actorOrganisationId,
                     :action, :objectType, :objectId, :schemeId, :awardId,
-                    CAST(:before AS jsonb), CAST(:after AS jsonb), CAST(:details AS jsonb), :clientAddress)""")
-    void insert(@Bind("occurredAt") Instant occurredAt, @Bind("actorUserId") UUID actorUserId,
-                @Bind("actorUsername") String actorUsername, @Bind("actorRole") String actorRole,
-                @Bind("actorOrganisationId") UUID actorOrganisationId, @Bind("action") String action,
-                @Bind("objectType") String objectType, @Bind("objectId") String objectId,
-                @Bind("schemeId") UUID schemeId, @Bind("awardId") UUID awardId, @Bind("before") String before,
-                @Bind("after") String after, @Bind("details") String details,
-                @Bind("clientAddress") String clientAddress);
+                    CAST(:before AS jsonb), CAST(:after AS jsonb), CAST(:details AS jsonb), :clientAddress)""";
 
     @SqlQuery("SELECT count(*) FROM audit_events WHERE action = :action")
     long countByAction(@Bind("action") String action);

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -22,10 +21,6 @@ public interface ClaimDao {
 
     @SqlQuery(SELECT_CLAIM + " WHERE claims.id = :id")
     Optional<Claim> find(@Bind("id") UUID id);
-
-    /** Locks the claim row. Take the award's lock first: every change to a claim queues on its award. */
-    @SqlQuery(SELECT_CLAIM + " WHERE claims.id = :id FOR UPDATE OF claims")
-    Optional<Claim> findForUpdate(@Bind("id") UUID id);
 
     @SqlQuery(SELECT_CLAIM + " WHERE claims.award_id = :awardId AND claims.status <> 'REJECTED'"
             + " AND claims.period_start <= :periodEnd AND claims.period_end >= :periodStart ORDER BY claims.period_start")
@@ -65,55 +60,29 @@ public interface ClaimDao {
     void insertLine(@Bind("claimId") UUID claimId, @Bind("position") int position, @Bind("category") String category,
                     @Bind("description") String description, @Bind("amountPence") long amountPence);
 
-    @SqlQuery("""
-            SELECT claim_id, category, description, amount_pence FROM claim_lines
-            WHERE claim_id = ANY(:claimIds) ORDER BY claim_id, position""")
-    @RegisterConstructorMapper(LineRow.class)
-    List<LineRow> lines(@Bind("claimIds") UUID[] claimIds);
-
-    @SqlQuery("""
-            SELECT claim_approvals.claim_id, claim_approvals.approver_id, users.username, claim_approvals.approved_at
-            FROM claim_approvals JOIN users ON users.id = claim_approvals.approver_id
-            WHERE claim_approvals.claim_id = ANY(:claimIds) ORDER BY claim_approvals.approved_at""")
-    @RegisterConstructorMapper(ApprovalRow.class)
-    List<ApprovalRow> approvals(@Bind("claimIds") UUID[] claimIds);
-
-    @SqlUpdate("""
-            UPDATE claims SET status = 'SUBMITTED', submitted_by = :by, submitted_at = :at WHERE id = :id""")
-    void markSubmitted(@Bind("id") UUID id, @Bind("by") UUID by, @Bind("at") Instant at);
-
-    @SqlUpdate("INSERT INTO claim_approvals (claim_id, approver_id, approved_at) VALUES (:claimId, :approverId, :at)")
-    void insertApproval(@Bind("claimId") UUID claimId, @Bind("approverId") UUID approverId, @Bind("at") Instant at);
-
     /** A queried claim comes back for a fresh review, so earlier approvals no longer count (the audit keeps them). */
     @SqlUpdate("DELETE FROM claim_approvals WHERE claim_id = :claimId")
     void clearApprovals(@Bind("claimId") UUID claimId);
 
-    @SqlUpdate("""
-            UPDATE claims SET status = 'APPROVED', eligible_pence = amount_pence, decided_by = :by, decided_at = :at
-            WHERE id = :id""")
-    void markApproved(@Bind("id") UUID id, @Bind("by") UUID by, @Bind("at") Instant at);
-
-    @SqlUpdate("""
+    @SqlQuery("""
             UPDATE claims SET status = 'REJECTED', rejection_reason = :reason, decided_by = :by, decided_at = :at
-            WHERE id = :id""")
-    void markRejected(@Bind("id") UUID id, @Bind("by") UUID by, @Bind("at") Instant at,
-                      @Bind("reason") String reason);
+            FROM awards WHERE claims.id = :id AND awards.id = claims.award_id
+            RETURNING claims.*, awards.scheme_id, awards.organisation_id""")
+    Claim markRejected(@Bind("id") UUID id, @Bind("by") UUID by, @Bind("at") Instant at,
+                       @Bind("reason") String reason);
 
-    @SqlUpdate("""
+    @SqlQuery("""
             UPDATE claims SET status = 'QUERIED', query_question = :question, decided_by = :by, decided_at = :at
-            WHERE id = :id""")
-    void markQueried(@Bind("id") UUID id, @Bind("by") UUID by, @Bind("at") Instant at,
-                     @Bind("question") String question);
+            FROM awards WHERE claims.id = :id AND awards.id = claims.award_id
+            RETURNING claims.*, awards.scheme_id, awards.organisation_id""")
+    Claim markQueried(@Bind("id") UUID id, @Bind("by") UUID by, @Bind("at") Instant at,
+                      @Bind("question") String question);
 
     @SqlUpdate("UPDATE claims SET paid_pence = paid_pence + :pence, status = :status WHERE id = :id")
     void addPaid(@Bind("id") UUID id, @Bind("pence") long pence, @Bind("status") String status);
 
     @SqlUpdate("UPDATE claims SET eligible_pence = :eligiblePence, status = :status WHERE id = :id")
     void setEligible(@Bind("id") UUID id, @Bind("eligiblePence") long eligiblePence, @Bind("status") String status);
-
-    @SqlQuery("SELECT offered_by FROM awards WHERE id = :awardId")
-    Optional<UUID> awardOfferedBy(@Bind("awardId") UUID awardId);
 
     @SqlQuery("""
             INSERT INTO payments (claim_id, amount_pence, paid_on, reference, recorded_by, recorded_at)
@@ -170,10 +139,4 @@ public interface ClaimDao {
               AND ((object_type = 'claim' AND object_id = :claimId) OR details ->> 'claimId' = :claimId)
             ORDER BY id""")
     List<RecordedEvent> history(@Bind("awardId") UUID awardId, @Bind("claimId") String claimId);
-
-    record LineRow(UUID claimId, String category, String description, long amountPence) {
-    }
-
-    record ApprovalRow(UUID claimId, UUID approverId, String username, Instant approvedAt) {
-    }
 }

@@ -20,7 +20,9 @@ import wales.gov.grants.domain.AwardId;
 import wales.gov.grants.domain.AwardStatus;
 import wales.gov.grants.domain.Claim;
 import wales.gov.grants.domain.ClaimAdjustment;
+import wales.gov.grants.domain.ClaimApproval;
 import wales.gov.grants.domain.ClaimId;
+import wales.gov.grants.domain.ClaimLine;
 import wales.gov.grants.domain.ClaimStatus;
 import wales.gov.grants.domain.Evidence;
 import wales.gov.grants.domain.EvidenceId;
@@ -156,6 +158,29 @@ public final class Mappers {
                     optionalUser(row, "submitted_by"), instant(row, "submitted_at"),
                     optionalUser(row, "decided_by"), instant(row, "decided_at"), row.getString("rejection_reason"),
                     row.getString("query_question"), List.of(), List.of());
+        }
+    }
+
+    public static final class AwardOfClaimMapper implements RowMapper<ClaimDecisionDao.AwardOfClaim> {
+        private final AwardMapper awards = new AwardMapper();
+
+        @Override
+        public ClaimDecisionDao.AwardOfClaim map(ResultSet row, StatementContext context) throws SQLException {
+            return new ClaimDecisionDao.AwardOfClaim(awards.map(row, context), optionalUser(row, "offered_by"),
+                    money(row, "dual_approval_threshold_pence"));
+        }
+    }
+
+    public static final class DetailRowMapper implements RowMapper<ClaimDecisionDao.DetailRow> {
+        @Override
+        public ClaimDecisionDao.DetailRow map(ResultSet row, StatementContext context) throws SQLException {
+            UUID approver = uuid(row, "approver_id");
+            if (approver != null) {
+                return new ClaimDecisionDao.DetailRow(uuid(row, "claim_id"), null, new ClaimApproval(
+                        new UserId(approver), row.getString("username"), instant(row, "approved_at")));
+            }
+            return new ClaimDecisionDao.DetailRow(uuid(row, "claim_id"), new ClaimLine(row.getString("category"),
+                    row.getString("description"), money(row, "amount_pence")), null);
         }
     }
 

@@ -24,6 +24,8 @@ public final class Persistence {
         jdbi.registerRowMapper(new Mappers.EvidenceMapper());
         jdbi.registerRowMapper(new Mappers.OutcomeReportMapper());
         jdbi.registerRowMapper(new Mappers.ClaimMapper());
+        jdbi.registerRowMapper(new Mappers.AwardOfClaimMapper());
+        jdbi.registerRowMapper(new Mappers.DetailRowMapper());
         jdbi.registerRowMapper(new Mappers.PaymentMapper());
         jdbi.registerRowMapper(new Mappers.AdjustmentMapper());
         jdbi.registerRowMapper(new Mappers.RecoveryMapper());
@@ -41,7 +43,8 @@ public final class Persistence {
     private static void warmExtensionMetadata(Jdbi jdbi) {
         Extensions extensions = jdbi.getConfig(Extensions.class);
         ExtensionFactory sqlObjects = extensions.findFactory(SqlObjectFactory.class).orElseThrow();
-        for (Class<?> dao : List.of(AuditDao.class, AwardDao.class, ClaimDao.class, EvidenceDao.class,
+        for (Class<?> dao : List.of(AuditDao.class, AwardDao.class, ClaimDao.class, ClaimDecisionDao.class,
+                EvidenceDao.class,
                 IdempotencyDao.class, OrganisationDao.class, OutcomeDao.class, RecoveryDao.class, SchemeDao.class,
                 TotalsDao.class, UserDao.class)) {
             extensions.findMetadata(dao, sqlObjects);

@@ -4,12 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -17,6 +17,7 @@ import wales.gov.grants.audit.AuditEvent;
 import wales.gov.grants.audit.AuditLog;
 import wales.gov.grants.db.AwardDao;
 import wales.gov.grants.db.ClaimDao;
+import wales.gov.grants.db.ClaimDecisionDao;
 import wales.gov.grants.db.RecoveryDao;
 import wales.gov.grants.db.SchemeDao;
 import wales.gov.grants.db.TotalsDao;
@@ -164,53 +165,60 @@ public final class ClaimService {
         validator.throwIfInvalid();
 
         return jdbi.inTransaction(handle -> {
-            Locked locked = lock(handle, actor, claimId);
+            ClaimDecisionDao claims = handle.attach(ClaimDecisionDao.class);
+            Locked locked = lock(claims, actor, claimId);
             Award award = locked.award();
             Claim before = locked.claim();
-            ClaimDao claims = handle.attach(ClaimDao.class);
-            TotalsDao totals = handle.attach(TotalsDao.class);
+            TotalsDao totals = claims;
             UUID id = before.id().value();
             UUID by = actor.userId().value();
             Instant now = clock.instant();
             String action = "CLAIM_" + transition.pastTense().toUpperCase();
-            switch (transition) {
+            long schemeApprovedDelta = 0;
+            // the claim as the updates return it; lines never change here, so they are not read again
+            Claim after = switch (transition) {
                 case SUBMIT -> {
                     award.requireActive("submit a claim");
                     transition.apply(actor, before.status());
-                    claims.markSubmitted(id, by, now);
+                    Claim submitted = claims.markSubmitted(id, by, now);
                     if (before.status() == ClaimStatus.DRAFT) {
                         totals.addToAward(award.id().value(), before.amount().pence(), 0, 0, 0);
                     }
+                    yield submitted.withLinesAndApprovals(before.lines(), before.approvals());
                 }
                 case APPROVE -> {
                     award.requireActive("approve a claim");
-                    UserId offeredBy = claims.awardOfferedBy(award.id().value()).map(UserId::new).orElse(null);
-                    Money threshold = handle.attach(SchemeDao.class).find(award.schemeId().value()).orElseThrow()
-                            .dualApprovalThreshold();
-                    boolean complete = before.checkApproval(actor, offeredBy, threshold);
+                    boolean complete = before.checkApproval(actor, locked.offeredBy(),
+                            locked.dualApprovalThreshold());
                     award.checkApprovalFits(before.amount());
-                    claims.insertApproval(id, by, now);
+                    Instant approvedAt = claims.insertApproval(id, by, now);
+                    List<ClaimApproval> approvals = new ArrayList<>(before.approvals());
+                    approvals.add(new ClaimApproval(actor.userId(), actor.username(), approvedAt));
+                    Claim decided = before;
                     if (complete) {
-                        claims.markApproved(id, by, now);
+                        decided = claims.markApproved(id, by, now);
                         totals.addToAward(award.id().value(), 0, before.amount().pence(), 0, 0);
-                        totals.addToScheme(award.schemeId().value(), before.amount().pence(), 0);
+                        schemeApprovedDelta = before.amount().pence();
                     } else {
                         action = "CLAIM_FIRST_APPROVAL";
                     }
+                    yield decided.withLinesAndApprovals(before.lines(), approvals);
                 }
                 case REJECT -> {
                     transition.apply(actor, before.status());
-                    claims.markRejected(id, by, now, note);
+                    Claim rejected = handle.attach(ClaimDao.class).markRejected(id, by, now, note);
                     totals.addToAward(award.id().value(), -before.amount().pence(), 0, 0, 0);
+                    yield rejected.withLinesAndApprovals(before.lines(), before.approvals());
                 }
                 case QUERY -> {
                     award.requireActive("query a claim");
                     transition.apply(actor, before.status());
-                    claims.markQueried(id, by, now, note);
-                    claims.clearApprovals(id);
+                    ClaimDao queries = handle.attach(ClaimDao.class);
+                    Claim queried = queries.markQueried(id, by, now, note);
+                    queries.clearApprovals(id);
+                    yield queried.withLinesAndApprovals(before.lines(), List.of());
                 }
-            }
-            Claim after = load(handle, before.id());
+            };
             Map<String, Object> beforeState = decisionState(before, award.approved());
             Map<String, Object> afterState = decisionState(after, award.approved()
                     .plus(after.eligible()).minus(before.eligible()));
@@ -218,6 +226,10 @@ public final class ClaimService {
                 afterState.put(transition == ClaimTransition.REJECT ? "reason" : "question", note);
             }
             auditLog.append(handle, event(actor, action, after).before(beforeState).after(afterState).build());
+            if (schemeApprovedDelta != 0) {
+                // every award of the scheme updates this one row: take its lock last, to hold it only until commit
+                totals.addToScheme(award.schemeId().value(), schemeApprovedDelta, 0);
+            }
             return after;
         });
     }
@@ -231,7 +243,7 @@ public final class ClaimService {
         validator.throwIfInvalid();
 
         return jdbi.inTransaction(handle -> {
-            Locked locked = lock(handle, actor, claimId);
+            Locked locked = lock(handle.attach(ClaimDecisionDao.class), actor, claimId);
             Award award = locked.award();
             Claim before = locked.claim();
             award.requireActive("record a payment");
@@ -268,7 +280,7 @@ public final class ClaimService {
         validator.throwIfInvalid();
 
         return jdbi.inTransaction(handle -> {
-            Locked locked = lock(handle, actor, claimId);
+            Locked locked = lock(handle.attach(ClaimDecisionDao.class), actor, claimId);
             Award award = locked.award();
             Claim before = locked.claim();
             Claim.AdjustmentOutcome outcome = before.checkAdjustment(amount);
@@ -322,12 +334,18 @@ public final class ClaimService {
                 .orElseThrow(() -> new NotFoundException("claim", claimId));
     }
 
-    /** Locks the claim's award, then the claim: the one lock order for every change to claims and money. */
-    private static Locked lock(Handle handle, Actor actor, String claimId) {
-        Claim unlocked = visibleRow(handle, actor, claimId);
-        Award award = handle.attach(AwardDao.class).findForUpdate(unlocked.awardId().value()).orElseThrow();
-        Claim claim = handle.attach(ClaimDao.class).findForUpdate(unlocked.id().value()).orElseThrow();
-        return new Locked(award, withDetails(handle, List.of(claim)).get(0));
+    /**
+     * Locks the claim's award, then the claim: the one lock order for every change to claims and money. Another
+     * organisation's claim is "not found"; its award's lock is let go with the failed transaction.
+     */
+    private static Locked lock(ClaimDecisionDao claims, Actor actor, String claimId) {
+        ClaimId id = ClaimId.parse(claimId).orElseThrow(() -> new NotFoundException("claim", claimId));
+        ClaimDecisionDao.AwardOfClaim award = claims.lockAwardOfClaim(id.value())
+                .filter(locked -> actor.canSee(locked.award().organisationId()))
+                .orElseThrow(() -> new NotFoundException("claim", claimId));
+        Claim claim = claims.findForUpdate(id.value()).orElseThrow();
+        return new Locked(award.award(), withDetails(claims, List.of(claim)).get(0), award.offeredBy(),
+                award.dualApprovalThreshold());
     }
 
     private static Award lockAward(Handle handle, Actor actor, String awardId) {
@@ -352,19 +370,20 @@ public final class ClaimService {
     }
 
     private static List<Claim> withDetails(Handle handle, List<Claim> rows) {
-        if (rows.isEmpty()) {
-            return rows;
-        }
-        ClaimDao claims = handle.attach(ClaimDao.class);
+        return rows.isEmpty() ? rows : withDetails(handle.attach(ClaimDecisionDao.class), rows);
+    }
+
+    private static List<Claim> withDetails(ClaimDecisionDao claims, List<Claim> rows) {
         UUID[] ids = rows.stream().map(claim -> claim.id().value()).toArray(UUID[]::new);
-        Map<UUID, List<ClaimLine>> lines = claims.lines(ids).stream().collect(Collectors.groupingBy(
-                ClaimDao.LineRow::claimId, Collectors.mapping(
-                        row -> new ClaimLine(row.category(), row.description(), Money.ofPence(row.amountPence())),
-                        Collectors.toList())));
-        Map<UUID, List<ClaimApproval>> approvals = claims.approvals(ids).stream().collect(Collectors.groupingBy(
-                ClaimDao.ApprovalRow::claimId, Collectors.mapping(
-                        row -> new ClaimApproval(new UserId(row.approverId()), row.username(), row.approvedAt()),
-                        Collectors.toList())));
+        Map<UUID, List<ClaimLine>> lines = new HashMap<>();
+        Map<UUID, List<ClaimApproval>> approvals = new HashMap<>();
+        for (ClaimDecisionDao.DetailRow row : claims.details(ids)) {
+            if (row.line() != null) {
+                lines.computeIfAbsent(row.claimId(), claim -> new ArrayList<>()).add(row.line());
+            } else {
+                approvals.computeIfAbsent(row.claimId(), claim -> new ArrayList<>()).add(row.approval());
+            }
+        }
         return rows.stream()
                 .map(claim -> claim.withLinesAndApprovals(lines.getOrDefault(claim.id().value(), List.of()),
                         approvals.getOrDefault(claim.id().value(), List.of())))
@@ -434,7 +453,12 @@ public final class ClaimService {
         return state;
     }
 
-    private record Locked(Award award, Claim claim) {
+    private record Locked(Award award, Claim claim, UserId offeredBy, Money dualApprovalThreshold) {
+        private Locked {
+            requireNonNull(award, "award is null");
+            requireNonNull(claim, "claim is null");
+            requireNonNull(dualApprovalThreshold, "dualApprovalThreshold is null");
+        }
     }
 
     /** Optional filters of the claim list. */
