@@ -328,8 +328,7 @@ class ClaimApiTest {
         return Map.of("category", category, "description", description, "amount", amount);
     }
 
-    @SafeVarargs
-    private static String claimBody(String start, String end, Map<String, String>... lines) throws Exception {
+    private static String claimBody(String start, String end, Map<?, ?>... lines) throws Exception {
         return JSON.writeValueAsString(Map.of("periodStart", start, "periodEnd", end, "lines", List.of(lines)));
     }
 

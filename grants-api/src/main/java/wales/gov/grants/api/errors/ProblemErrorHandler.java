@@ -26,7 +26,9 @@ public final class ProblemErrorHandler extends ErrorHandler {
         response.write(true, ByteBuffer.wrap(body(code)), callback);
     }
 
+    /** Jetty 12.1 still answers unparseable requests (e.g. 431) through this method, deprecated or not. */
     @Override
+    @SuppressWarnings("removal")
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(new HttpField(HttpHeader.CONTENT_TYPE, PROBLEM_JSON));
         return ByteBuffer.wrap(body(status));
