@@ -122,7 +122,7 @@ public final class AwardService {
     }
 
     public Award get(Actor actor, String id) {
-        return jdbi.withHandle(handle -> visible(handle, actor, id, false));
+        return jdbi.withHandle(handle -> visibleWithDetails(handle, actor, id, false));
     }
 
     /**
@@ -192,16 +192,21 @@ public final class AwardService {
     }
 
     /**
-     * The award if the actor may see it; another organisation's award is "not found", never "forbidden".
-     * With {@code lock}, the row stays locked until the transaction ends.
+     * The award row if the actor may see it; another organisation's award is "not found", never "forbidden".
+     * With {@code lock}, the row stays locked until the transaction ends. Its conditions and outcome targets are
+     * not loaded (empty): most callers only need its status, amounts and owner; see {@link #visibleWithDetails}.
      */
     public static Award visible(Handle handle, Actor actor, String id, boolean lock) {
         AwardDao awards = handle.attach(AwardDao.class);
         return AwardId.parse(id)
                 .flatMap(awardId -> lock ? awards.findForUpdate(awardId.value()) : awards.find(awardId.value()))
                 .filter(award -> actor.canSee(award.organisationId()))
-                .map(award -> withDetails(handle, List.of(award)).get(0))
                 .orElseThrow(() -> new NotFoundException("award", id));
+    }
+
+    /** {@link #visible}, with the award's conditions and outcome targets. */
+    public static Award visibleWithDetails(Handle handle, Actor actor, String id, boolean lock) {
+        return withDetails(handle, List.of(visible(handle, actor, id, lock))).get(0);
     }
 
     private static Optional<Award> load(Handle handle, AwardId id) {

@@ -61,7 +61,7 @@ public final class OutcomeService {
         validator.throwIfInvalid();
 
         return jdbi.inTransaction(handle -> {
-            Award award = AwardService.visible(handle, actor, awardId, true);
+            Award award = AwardService.visibleWithDetails(handle, actor, awardId, true);
             switch (award.status()) {
                 case ACTIVE -> {
                     // outcomes are reported while the award runs
@@ -104,7 +104,7 @@ public final class OutcomeService {
     /** Every target of the award with its reports, total and variance, in the award's order of targets. */
     public List<OutcomeProgress> progress(Actor actor, String awardId) {
         return jdbi.inTransaction(handle -> {
-            Award award = AwardService.visible(handle, actor, awardId, false);
+            Award award = AwardService.visibleWithDetails(handle, actor, awardId, false);
             List<OutcomeReport> reports = handle.attach(OutcomeDao.class).reports(award.id().value());
             return award.outcomeTargets().stream()
                     .map(target -> new OutcomeProgress(target, reports.stream()
