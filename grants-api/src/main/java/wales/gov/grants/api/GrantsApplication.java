@@ -57,25 +57,12 @@ import wales.gov.grants.api.resources.OutcomeResource;
 import wales.gov.grants.api.resources.RecoveryResource;
 import wales.gov.grants.api.resources.SchemeResource;
 import wales.gov.grants.api.resources.TokenResource;
-import wales.gov.grants.audit.AuditLog;
-import wales.gov.grants.db.EmbeddedDatabase;
-import wales.gov.grants.db.Migrator;
-import wales.gov.grants.db.Persistence;
-import wales.gov.grants.db.StatementNamingTemplateEngine;
+import wales.gov.grants.database.EmbeddedDatabase;
+import wales.gov.grants.database.Migrator;
+import wales.gov.grants.database.StatementNamingTemplateEngine;
+import wales.gov.grants.demo.DemoData;
 import wales.gov.grants.evidence.EvidenceStorage;
-import wales.gov.grants.service.AuditTrailService;
-import wales.gov.grants.service.AuthService;
-import wales.gov.grants.service.AwardService;
-import wales.gov.grants.service.ClaimService;
-import wales.gov.grants.service.DemoData;
-import wales.gov.grants.service.EvidenceService;
-import wales.gov.grants.service.IdempotencyService;
-import wales.gov.grants.service.LoginThrottle;
-import wales.gov.grants.service.OrganisationService;
-import wales.gov.grants.service.OutcomeService;
-import wales.gov.grants.service.PasswordHasher;
-import wales.gov.grants.service.RecoveryService;
-import wales.gov.grants.service.SchemeService;
+import wales.gov.grants.wiring.GrantsServices;
 
 public class GrantsApplication extends Application<GrantsConfiguration> {
     private static final Logger LOG = LoggerFactory.getLogger(GrantsApplication.class);
@@ -115,31 +102,24 @@ public class GrantsApplication extends Application<GrantsConfiguration> {
         }
         ManagedDataSource dataSource = database.build(environment.metrics(), "postgresql");
         Migrator.migrate(dataSource);
-        Jdbi jdbi = Persistence.configure(new JdbiFactory().build(environment, database, dataSource, "postgresql"));
+        Jdbi jdbi = GrantsServices.configure(new JdbiFactory().build(environment, database, dataSource, "postgresql"));
         if (database.isAutoCommentsEnabled()) {
             jdbi.setTemplateEngine(new StatementNamingTemplateEngine(new DefinedAttributeTemplateEngine()));
         }
 
         boolean demo = configuration.getMode() == GrantsConfiguration.Mode.DEMO;
         GrantsConfiguration.AuthConfiguration auth = configuration.getAuth();
-        AuditLog auditLog = new AuditLog(clock);
-        PasswordHasher hasher = new PasswordHasher(auth.getBcryptCost());
-        AuthService authService = new AuthService(jdbi, hasher,
-                new LoginThrottle(clock, auth.getThrottleWindow().toJavaDuration(), auth.getMaxFailuresPerUsername(),
-                        auth.getMaxFailuresPerAddress()),
-                auditLog, clock, demo, auth.getTokenLifetime().toJavaDuration(),
-                auth.getVerifiedPasswordCache().toJavaDuration());
-        SchemeService schemes = new SchemeService(jdbi, auditLog, clock);
-        AwardService awards = new AwardService(jdbi, auditLog, clock);
-        IdempotencyService idempotency = new IdempotencyService(jdbi, clock);
-        IdempotentCreations creations = new IdempotentCreations(idempotency, environment.getObjectMapper());
         GrantsConfiguration.EvidenceConfiguration evidenceSettings = configuration.getEvidence();
         EvidenceStorage storage = new EvidenceStorage(evidenceSettings.getStorageDirectory(),
                 evidenceSettings.getMaxUploadSize().toBytes());
-        EvidenceService evidence = new EvidenceService(jdbi, auditLog, clock, storage, idempotency);
+        GrantsServices services = GrantsServices.build(jdbi, clock, storage, new GrantsServices.SignIn(
+                auth.getBcryptCost(), auth.getTokenLifetime().toJavaDuration(),
+                auth.getVerifiedPasswordCache().toJavaDuration(), auth.getThrottleWindow().toJavaDuration(),
+                auth.getMaxFailuresPerUsername(), auth.getMaxFailuresPerAddress(), demo));
+        IdempotentCreations creations = new IdempotentCreations(services.idempotency(), environment.getObjectMapper());
         // Before serving: temporary files and unrecorded stored files can only be left by a crash mid-upload.
         int temporary = storage.deleteTemporaryFiles();
-        int orphans = evidence.sweepOrphans();
+        int orphans = services.evidence().sweepOrphans();
         if (temporary > 0 || orphans > 0) {
             LOG.warn("Evidence storage {}: deleted {} unfinished upload(s) and {} unrecorded file(s)", storage.root(),
                     temporary, orphans);
@@ -147,13 +127,13 @@ public class GrantsApplication extends Application<GrantsConfiguration> {
 
         DemoData.loadOrganisations(jdbi);
         if (demo) {
-            new DemoData(jdbi, hasher, schemes, awards).load();
+            new DemoData(jdbi, services.passwordHasher(), services.schemes(), services.awards()).load();
         }
 
         environment.servlets().addFilter("client-address", new ClientAddressFilter())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         environment.jersey().register(new BodySizeFilter(configuration.getMaxJsonBody().toBytes()));
-        environment.jersey().register(new AuthDynamicFeature(new GrantsAuthFilter(authService)));
+        environment.jersey().register(new AuthDynamicFeature(new GrantsAuthFilter(services.auth())));
         environment.jersey().register(RolesAllowedDynamicFeature.class);
         environment.jersey().register(new AuthValueFactoryProvider.Binder<>(GrantsPrincipal.class));
         for (Object mapper : DomainExceptionMappers.all()) {
@@ -164,17 +144,16 @@ public class GrantsApplication extends Application<GrantsConfiguration> {
         }
         environment.jersey().register(new DatabaseExceptionMapper());
 
-        environment.jersey().register(new OrganisationResource(new OrganisationService(jdbi)));
-        environment.jersey().register(new SchemeResource(schemes, creations));
-        environment.jersey().register(new AwardResource(awards, new AuditTrailService(jdbi), creations));
-        ClaimService claims = new ClaimService(jdbi, auditLog, clock);
-        environment.jersey().register(new AwardClaimResource(claims, creations));
-        environment.jersey().register(new ClaimResource(claims, creations));
-        environment.jersey().register(new RecoveryResource(new RecoveryService(jdbi, auditLog, clock), creations));
-        environment.jersey().register(new TokenResource(authService));
-        environment.jersey().register(new AwardEvidenceResource(evidence));
-        environment.jersey().register(new EvidenceResource(evidence));
-        environment.jersey().register(new OutcomeResource(new OutcomeService(jdbi, auditLog, clock), creations));
+        environment.jersey().register(new OrganisationResource(services.organisations()));
+        environment.jersey().register(new SchemeResource(services.schemes(), creations));
+        environment.jersey().register(new AwardResource(services.awards(), services.auditTrail(), creations));
+        environment.jersey().register(new AwardClaimResource(services.claims(), creations));
+        environment.jersey().register(new ClaimResource(services.claims(), creations));
+        environment.jersey().register(new RecoveryResource(services.recoveries(), creations));
+        environment.jersey().register(new TokenResource(services.auth()));
+        environment.jersey().register(new AwardEvidenceResource(services.evidence()));
+        environment.jersey().register(new EvidenceResource(services.evidence()));
+        environment.jersey().register(new OutcomeResource(services.outcomes(), creations));
         environment.jersey().register(openApi());
 
         environment.lifecycle().addEventListener(new LifeCycle.Listener() {

@@ -13,9 +13,9 @@ import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import wales.gov.grants.domain.User;
 import wales.gov.grants.testing.Fixtures;
 import wales.gov.grants.testing.TestDatabase;
+import wales.gov.grants.users.User;
 
 /** Starts the real application on the test database and calls it over HTTP as a given user. */
 public final class ApiTestSupport {
@@ -89,15 +89,15 @@ public final class ApiTestSupport {
             return Reply.of(request(path).post(Entity.json("")));
         }
 
-        /** Posts a raw multipart/form-data body built with {@link wales.gov.grants.testing.MultipartBody}. */
+        /** Posts a raw multipart/form-data body built with {@link wales.gov.grants.api.multipart.MultipartBody}. */
         public Reply upload(String path, byte[] multipartBody) {
             return Reply.of(request(path).post(Entity.entity(multipartBody,
-                    MediaType.valueOf(wales.gov.grants.testing.MultipartBody.contentType()))));
+                    MediaType.valueOf(wales.gov.grants.api.multipart.MultipartBody.contentType()))));
         }
 
         public Reply upload(String path, byte[] multipartBody, String idempotencyKey) {
             return Reply.of(request(path).header("Idempotency-Key", idempotencyKey).post(Entity.entity(multipartBody,
-                    MediaType.valueOf(wales.gov.grants.testing.MultipartBody.contentType()))));
+                    MediaType.valueOf(wales.gov.grants.api.multipart.MultipartBody.contentType()))));
         }
 
         public Reply delete(String path) {

@@ -13,9 +13,9 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import wales.gov.grants.api.ApiTestSupport.Caller;
-import wales.gov.grants.domain.Role;
-import wales.gov.grants.domain.User;
+import wales.gov.grants.kernel.Role;
 import wales.gov.grants.testing.Fixtures;
+import wales.gov.grants.users.User;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -20,12 +20,12 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import wales.gov.grants.api.ApiTestSupport.Caller;
 import wales.gov.grants.api.ApiTestSupport.Reply;
-import wales.gov.grants.domain.Actor;
-import wales.gov.grants.domain.Award;
-import wales.gov.grants.domain.Role;
-import wales.gov.grants.domain.Scheme;
-import wales.gov.grants.domain.User;
+import wales.gov.grants.awards.Award;
+import wales.gov.grants.kernel.Actor;
+import wales.gov.grants.kernel.Role;
+import wales.gov.grants.schemes.Scheme;
 import wales.gov.grants.testing.Fixtures;
+import wales.gov.grants.users.User;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -131,7 +131,7 @@ class BadInputApiTest {
         Reply reply = Caller.as(APP, MANAGER).post("/api/v1/awards", body);
         assertProblem(reply, 422);
         assertThat(reply.json().get("errors").findValuesAsText("field")).contains(field);
-        assertThat(FIXTURES.schemes().get(MANAGER.asActor(), SCHEME.id().toString()).allocated().isZero()).isTrue();
+        assertThat(FIXTURES.schemes().get(MANAGER.asActor(), SCHEME.id()).allocated().isZero()).isTrue();
     }
 
     @Test
@@ -151,10 +151,10 @@ class BadInputApiTest {
         Award draft = FIXTURES.award(manager, SCHEME, FIXTURES.cardiff(), "1.00");
         Caller caller = Caller.as(APP, MANAGER);
         assertProblem(caller.post("/api/v1/awards/" + draft.id() + "/close"), 409);
-        assertThat(FIXTURES.awards().get(manager, draft.id().toString()).status().name()).isEqualTo("DRAFT");
+        assertThat(FIXTURES.awards().get(manager, draft.id()).status().name()).isEqualTo("DRAFT");
         assertThat(caller.post("/api/v1/awards/" + draft.id() + "/withdraw").status()).isEqualTo(200);
         assertProblem(caller.post("/api/v1/awards/" + draft.id() + "/offer"), 409);
-        assertThat(FIXTURES.awards().get(manager, draft.id().toString()).status().name()).isEqualTo("WITHDRAWN");
+        assertThat(FIXTURES.awards().get(manager, draft.id()).status().name()).isEqualTo("WITHDRAWN");
     }
 
     @Test

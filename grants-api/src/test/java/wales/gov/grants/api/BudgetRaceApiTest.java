@@ -14,11 +14,11 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import wales.gov.grants.api.ApiTestSupport.Caller;
-import wales.gov.grants.domain.Award;
-import wales.gov.grants.domain.Role;
-import wales.gov.grants.domain.Scheme;
-import wales.gov.grants.domain.User;
+import wales.gov.grants.awards.Award;
+import wales.gov.grants.kernel.Role;
+import wales.gov.grants.schemes.Scheme;
 import wales.gov.grants.testing.Fixtures;
+import wales.gov.grants.users.User;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +39,7 @@ class BudgetRaceApiTest {
         List<Integer> statuses = race(25, index -> Caller.as(APP, manager).post("/api/v1/awards", body).status());
         assertThat(statuses.stream().filter(status -> status == 201)).hasSize(10);
         assertThat(statuses.stream().filter(status -> status == 422)).hasSize(15);
-        assertThat(fixtures.schemes().get(manager.asActor(), scheme.id().toString()).allocated().toDecimalString())
+        assertThat(fixtures.schemes().get(manager.asActor(), scheme.id()).allocated().toDecimalString())
                 .isEqualTo("1000.00");
     }
 

@@ -20,12 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import wales.gov.grants.api.ApiTestSupport.Caller;
 import wales.gov.grants.api.ApiTestSupport.Reply;
-import wales.gov.grants.domain.Award;
-import wales.gov.grants.domain.Claim;
-import wales.gov.grants.domain.Role;
-import wales.gov.grants.domain.Scheme;
-import wales.gov.grants.domain.User;
+import wales.gov.grants.awards.Award;
+import wales.gov.grants.claims.Claim;
+import wales.gov.grants.kernel.Role;
+import wales.gov.grants.kernel.SchemeId;
+import wales.gov.grants.schemes.Scheme;
 import wales.gov.grants.testing.Fixtures;
+import wales.gov.grants.users.User;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -201,7 +202,7 @@ class ClaimApiTest {
     @Test
     void badInputIsRefusedWithASpecificProblemAndChangesNothing() throws Exception {
         Award award = activeAward("10000.00", "1000.00");
-        Scheme scheme = fixtures.schemes().get(manager.asActor(), award.schemeId().toString());
+        Scheme scheme = fixtures.schemes().get(manager.asActor(), SchemeId.fromPath(award.schemeId().toString()));
         Award draftAward = fixtures.award(manager.asActor(), scheme, fixtures.cardiff(), "100.00");
         Claim approved = fixtures.approvedClaim(cardiff.asActor(), finance1.asActor(), award, 200, "100.00");
         String approvedPath = "/api/v1/claims/" + approved.id();

@@ -23,19 +23,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.swagger.v3.oas.annotations.media.Content;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import wales.gov.grants.api.ApiTestSupport.Caller;
 import wales.gov.grants.api.ApiTestSupport.Download;
 import wales.gov.grants.api.ApiTestSupport.Reply;
-import wales.gov.grants.domain.Actor;
-import wales.gov.grants.domain.Award;
-import wales.gov.grants.domain.Role;
-import wales.gov.grants.domain.Scheme;
-import wales.gov.grants.domain.User;
+import wales.gov.grants.api.multipart.MultipartBody;
+import wales.gov.grants.awards.Award;
+import wales.gov.grants.kernel.Actor;
+import wales.gov.grants.kernel.AwardId;
+import wales.gov.grants.kernel.Role;
+import wales.gov.grants.schemes.Scheme;
 import wales.gov.grants.testing.Fixtures;
-import wales.gov.grants.testing.MultipartBody;
 import wales.gov.grants.testing.SampleFiles;
+import wales.gov.grants.users.User;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -133,7 +135,7 @@ class EvidenceApiTest {
     void eachBadInputIsA4xxProblemAndStoresNothing() {
         String award = activeAward();
         String otherAward = activeAward();
-        String otherClaim = fixtures.claim(fixtures.awards().get(manager(), otherAward), cardiff(), "DRAFT")
+        String otherClaim = fixtures.claim(fixtures.awards().get(manager(), AwardId.fromPath(otherAward)), cardiff(), "DRAFT")
                 .toString();
         byte[] pdf = SampleFiles.pdf();
         record BadInput(String name, byte[] body, int status) {
@@ -244,7 +246,7 @@ class EvidenceApiTest {
     @Test
     void evidenceOfAnApprovedClaimCannotBeRemovedButCanBeSuperseded() {
         String award = activeAward();
-        String claim = fixtures.claim(fixtures.awards().get(manager(), award), cardiff(), "SUBMITTED").toString();
+        String claim = fixtures.claim(fixtures.awards().get(manager(), AwardId.fromPath(award)), cardiff(), "SUBMITTED").toString();
         Reply original = Caller.as(APP, cardiffUser).upload(evidencePath(award), MultipartBody.create()
                 .field("title", "Q1 figures").field("claimId", claim)
                 .file("q1.csv", "text/csv", SampleFiles.csv()).build());

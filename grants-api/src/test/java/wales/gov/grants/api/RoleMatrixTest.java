@@ -16,13 +16,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import wales.gov.grants.api.ApiTestSupport.Caller;
 import wales.gov.grants.api.ApiTestSupport.Reply;
-import wales.gov.grants.domain.Actor;
-import wales.gov.grants.domain.Award;
-import wales.gov.grants.domain.AwardTransition;
-import wales.gov.grants.domain.Role;
-import wales.gov.grants.domain.Scheme;
-import wales.gov.grants.domain.User;
+import wales.gov.grants.awards.Award;
+import wales.gov.grants.awards.AwardTransition;
+import wales.gov.grants.kernel.Actor;
+import wales.gov.grants.kernel.Role;
+import wales.gov.grants.schemes.Scheme;
 import wales.gov.grants.testing.Fixtures;
+import wales.gov.grants.users.User;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -117,7 +117,7 @@ class RoleMatrixTest {
         Scheme scheme = FIXTURES.scheme(MANAGER, "100.00", "50.00");
         Award draft = FIXTURES.award(MANAGER, scheme, FIXTURES.cardiff(), "10.00");
         Award offered = FIXTURES.award(MANAGER, scheme, FIXTURES.cardiff(), "10.00");
-        FIXTURES.awards().transition(MANAGER, offered.id().toString(), AwardTransition.OFFER);
+        FIXTURES.awards().transition(MANAGER, offered.id(), AwardTransition.OFFER);
         Award active = FIXTURES.activeAward(MANAGER, scheme, FIXTURES.cardiff(), "10.00",
                 USERS.get(Who.RECIPIENT_OWN).asActor());
         return new World(scheme, draft, offered, active);

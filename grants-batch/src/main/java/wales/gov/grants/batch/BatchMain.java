@@ -13,9 +13,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import org.postgresql.ds.PGSimpleDataSource;
-import wales.gov.grants.db.DatabaseStartupException;
-import wales.gov.grants.db.EmbeddedDatabase;
-import wales.gov.grants.db.Migrator;
+import wales.gov.grants.database.DatabaseStartupException;
+import wales.gov.grants.database.EmbeddedDatabase;
+import wales.gov.grants.database.Migrator;
 
 /**
  * Entry point of the command-line jobs: {@code java -jar grants-batch.jar <job> <config.yml> [options]}.

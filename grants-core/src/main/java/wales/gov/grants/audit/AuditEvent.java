@@ -2,9 +2,9 @@ package wales.gov.grants.audit;
 
 import java.util.Map;
 
-import wales.gov.grants.domain.Actor;
-import wales.gov.grants.domain.AwardId;
-import wales.gov.grants.domain.SchemeId;
+import wales.gov.grants.kernel.Actor;
+import wales.gov.grants.kernel.AwardId;
+import wales.gov.grants.kernel.SchemeId;
 
 import static java.util.Objects.requireNonNull;
 
@@ -14,8 +14,7 @@ import static java.util.Objects.requireNonNull;
  */
 public record AuditEvent(
         Actor actor,
-        String action,
-        String objectType,
+        AuditAction action,
         String objectId,
         SchemeId schemeId,
         AwardId awardId,
@@ -25,17 +24,20 @@ public record AuditEvent(
         String clientAddress) {
     public AuditEvent {
         requireNonNull(action, "action is null");
-        requireNonNull(objectType, "objectType is null");
     }
 
-    public static Builder of(Actor actor, String action, String objectType, Object objectId) {
-        return new Builder(actor, action, objectType, objectId == null ? null : objectId.toString());
+    /** The kind of object the event is about: always the one its action names. */
+    public String objectType() {
+        return action.objectType();
+    }
+
+    public static Builder of(Actor actor, AuditAction action, Object objectId) {
+        return new Builder(actor, action, objectId == null ? null : objectId.toString());
     }
 
     public static final class Builder {
         private final Actor actor;
-        private final String action;
-        private final String objectType;
+        private final AuditAction action;
         private final String objectId;
         private SchemeId schemeId;
         private AwardId awardId;
@@ -44,10 +46,9 @@ public record AuditEvent(
         private Map<String, ?> details;
         private String clientAddress;
 
-        private Builder(Actor actor, String action, String objectType, String objectId) {
+        private Builder(Actor actor, AuditAction action, String objectId) {
             this.actor = actor;
             this.action = action;
-            this.objectType = objectType;
             this.objectId = objectId;
         }
 
@@ -82,7 +83,7 @@ public record AuditEvent(
         }
 
         public AuditEvent build() {
-            return new AuditEvent(actor, action, objectType, objectId, schemeId, awardId, before, after, details,
+            return new AuditEvent(actor, action, objectId, schemeId, awardId, before, after, details,
                     clientAddress);
         }
     }

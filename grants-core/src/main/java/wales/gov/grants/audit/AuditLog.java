@@ -10,8 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.jdbi.v3.core.Handle;
-import wales.gov.grants.db.AuditDao;
-import wales.gov.grants.domain.Actor;
+import wales.gov.grants.kernel.Actor;
 
 import static java.util.Objects.requireNonNull;
 
@@ -35,7 +34,7 @@ public final class AuditLog {
                 .bindByType("actorOrganisationId",
                         actor == null ? null : actor.organisation().map(organisation -> organisation.value())
                                 .orElse(null), UUID.class)
-                .bindByType("action", event.action(), String.class)
+                .bindByType("action", event.action().name(), String.class)
                 .bindByType("objectType", event.objectType(), String.class)
                 .bindByType("objectId", event.objectId(), String.class)
                 .bindByType("schemeId", event.schemeId() == null ? null : event.schemeId().value(), UUID.class)

@@ -9,7 +9,7 @@ import static java.util.Objects.requireNonNull;
 public record RecordedEvent(
         long id,
         Instant occurredAt,
-        String action,
+        AuditAction action,
         String objectType,
         String objectId,
         String actorUsername,

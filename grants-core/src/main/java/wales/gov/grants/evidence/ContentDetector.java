@@ -22,8 +22,7 @@ import java.util.zip.ZipFile;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.mime.MimeTypes;
-import wales.gov.grants.domain.EvidenceMediaType;
-import wales.gov.grants.domain.UnsupportedContentException;
+import wales.gov.grants.kernel.UnsupportedContentException;
 
 /**
  * Decides what a file is from its bytes alone (Apache Tika's magic numbers), never from its name or the client's

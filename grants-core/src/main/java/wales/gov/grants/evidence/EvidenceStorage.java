@@ -25,9 +25,9 @@ import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import wales.gov.grants.domain.ContentTooLargeException;
-import wales.gov.grants.domain.MalformedRequestException;
-import wales.gov.grants.service.Digests;
+import wales.gov.grants.kernel.ContentTooLargeException;
+import wales.gov.grants.kernel.Digests;
+import wales.gov.grants.kernel.MalformedRequestException;
 
 import static java.util.Objects.requireNonNull;
 

@@ -7,8 +7,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import wales.gov.grants.domain.EvidenceMediaType;
-import wales.gov.grants.domain.UnsupportedContentException;
+import wales.gov.grants.kernel.UnsupportedContentException;
 import wales.gov.grants.testing.SampleFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;

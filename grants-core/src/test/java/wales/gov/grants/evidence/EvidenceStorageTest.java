@@ -11,9 +11,9 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import wales.gov.grants.domain.ContentTooLargeException;
-import wales.gov.grants.domain.MalformedRequestException;
-import wales.gov.grants.domain.UnsupportedContentException;
+import wales.gov.grants.kernel.ContentTooLargeException;
+import wales.gov.grants.kernel.MalformedRequestException;
+import wales.gov.grants.kernel.UnsupportedContentException;
 import wales.gov.grants.testing.SampleFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;

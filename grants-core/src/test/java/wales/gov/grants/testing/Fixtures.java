@@ -1,6 +1,7 @@
 package wales.gov.grants.testing;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -11,27 +12,29 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jdbi.v3.core.Jdbi;
 import wales.gov.grants.audit.AuditLog;
-import wales.gov.grants.db.OrganisationDao;
-import wales.gov.grants.db.UserDao;
-import wales.gov.grants.domain.Actor;
-import wales.gov.grants.domain.Award;
-import wales.gov.grants.domain.AwardTransition;
-import wales.gov.grants.domain.Claim;
-import wales.gov.grants.domain.ClaimTransition;
-import wales.gov.grants.domain.Organisation;
-import wales.gov.grants.domain.Role;
-import wales.gov.grants.domain.Scheme;
-import wales.gov.grants.domain.User;
-import wales.gov.grants.service.AuthService;
-import wales.gov.grants.service.AwardService;
-import wales.gov.grants.service.ClaimService;
-import wales.gov.grants.service.LoginThrottle;
-import wales.gov.grants.service.NewAward;
-import wales.gov.grants.service.NewClaim;
-import wales.gov.grants.service.NewScheme;
-import wales.gov.grants.service.PasswordHasher;
-import wales.gov.grants.service.RecoveryService;
-import wales.gov.grants.service.SchemeService;
+import wales.gov.grants.awards.Award;
+import wales.gov.grants.awards.AwardService;
+import wales.gov.grants.awards.AwardTransition;
+import wales.gov.grants.awards.NewAward;
+import wales.gov.grants.claims.Claim;
+import wales.gov.grants.claims.ClaimService;
+import wales.gov.grants.claims.ClaimTransition;
+import wales.gov.grants.claims.NewClaim;
+import wales.gov.grants.evidence.EvidenceStorage;
+import wales.gov.grants.kernel.Actor;
+import wales.gov.grants.kernel.Role;
+import wales.gov.grants.organisations.Organisation;
+import wales.gov.grants.organisations.OrganisationDao;
+import wales.gov.grants.recoveries.RecoveryService;
+import wales.gov.grants.schemes.NewScheme;
+import wales.gov.grants.schemes.Scheme;
+import wales.gov.grants.schemes.SchemeService;
+import wales.gov.grants.users.AuthService;
+import wales.gov.grants.users.LoginThrottle;
+import wales.gov.grants.users.PasswordHasher;
+import wales.gov.grants.users.User;
+import wales.gov.grants.users.UserDao;
+import wales.gov.grants.wiring.GrantsServices;
 
 /**
  * Test-data builders over the real services and database: users of each role, schemes with unique codes, awards
@@ -47,11 +50,7 @@ public final class Fixtures {
 
     private final Jdbi jdbi;
     private final Clock clock;
-    private final AuditLog auditLog;
-    private final SchemeService schemes;
-    private final AwardService awards;
-    private final ClaimService claims;
-    private final RecoveryService recoveries;
+    private final GrantsServices services;
 
     public Fixtures(Jdbi jdbi) {
         this(jdbi, Clock.systemUTC());
@@ -60,11 +59,17 @@ public final class Fixtures {
     public Fixtures(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
-        this.auditLog = new AuditLog(clock);
-        this.schemes = new SchemeService(jdbi, auditLog, clock);
-        this.awards = new AwardService(jdbi, auditLog, clock);
-        this.claims = new ClaimService(jdbi, auditLog, clock);
-        this.recoveries = new RecoveryService(jdbi, auditLog, clock);
+        this.services = services(new EvidenceStorage(Path.of("target", "fixtures-evidence"), 10_000_000));
+    }
+
+    /** Every service, on this database and clock, with {@code storage} for evidence and fast sign-in settings. */
+    public GrantsServices services(EvidenceStorage storage) {
+        return GrantsServices.build(jdbi, clock, storage, new GrantsServices.SignIn(4, Duration.ofHours(8),
+                Duration.ofMinutes(1), Duration.ofMinutes(15), 5, 50, false));
+    }
+
+    public GrantsServices services() {
+        return services;
     }
 
     public static Fixtures onTestDatabase() {
@@ -76,28 +81,28 @@ public final class Fixtures {
     }
 
     public AuditLog auditLog() {
-        return auditLog;
+        return services.auditLog();
     }
 
     public SchemeService schemes() {
-        return schemes;
+        return services.schemes();
     }
 
     public AwardService awards() {
-        return awards;
+        return services.awards();
     }
 
     public ClaimService claims() {
-        return claims;
+        return services.claims();
     }
 
     public RecoveryService recoveries() {
-        return recoveries;
+        return services.recoveries();
     }
 
     public AuthService authService(boolean demoMode) {
-        return new AuthService(jdbi, FAST_HASHER, new LoginThrottle(clock, Duration.ofMinutes(15), 5, 50), auditLog,
-                clock, demoMode, Duration.ofHours(8), Duration.ofMinutes(1));
+        return new AuthService(jdbi, FAST_HASHER, new LoginThrottle(clock, Duration.ofMinutes(15), 5, 50),
+                services.auditLog(), clock, demoMode, Duration.ofHours(8), Duration.ofMinutes(1));
     }
 
     public static String unique(String prefix) {
@@ -136,12 +141,12 @@ public final class Fixtures {
     }
 
     public Scheme scheme(Actor manager, String budget, String threshold) {
-        return schemes.create(manager, new NewScheme(unique("S").toUpperCase().replaceAll("[^A-Z0-9]", ""),
+        return schemes().create(manager, new NewScheme(unique("S").toUpperCase().replaceAll("[^A-Z0-9]", ""),
                 "Test scheme", "Cynllun prawf", "2019-20", budget, threshold));
     }
 
     public Award award(Actor manager, Scheme scheme, Organisation organisation, String amount) {
-        return awards.create(manager, new NewAward(scheme.id().toString(), organisation.id().toString(), amount,
+        return awards().create(manager, new NewAward(scheme.id().toString(), organisation.id().toString(), amount,
                 List.of("Spend only on care-experienced children"),
                 List.of(new NewAward.NewOutcomeTarget("care-leavers-supported", "Care leavers supported",
                         new BigDecimal("100")))));
@@ -173,8 +178,8 @@ public final class Fixtures {
     /** An award taken through offer and acceptance to ACTIVE. */
     public Award activeAward(Actor manager, Scheme scheme, Organisation organisation, String amount, Actor recipient) {
         Award award = award(manager, scheme, organisation, amount);
-        awards.transition(manager, award.id().toString(), AwardTransition.OFFER);
-        return awards.transition(recipient, award.id().toString(), AwardTransition.ACCEPT);
+        awards().transition(manager, award.id(), AwardTransition.OFFER);
+        return awards().transition(recipient, award.id(), AwardTransition.ACCEPT);
     }
 
     /** A draft claim for one day of the 2019-20 financial year (day 0 is 1 April 2019), one line per amount. */
@@ -184,19 +189,19 @@ public final class Fixtures {
         for (String amount : amounts) {
             lines.add(new NewClaim.NewClaimLine("PDG Access", "School uniform and equipment", amount));
         }
-        return claims.create(recipient, award.id().toString(),
+        return claims().create(recipient, award.id(),
                 new NewClaim(date.toString(), date.toString(), lines));
     }
 
     /** A claim drafted and submitted by {@code recipient}. */
     public Claim submittedClaim(Actor recipient, Award award, int day, String... amounts) {
         Claim draft = draftClaim(recipient, award, day, amounts);
-        return claims.transition(recipient, draft.id().toString(), ClaimTransition.SUBMIT, null);
+        return claims().transition(recipient, draft.id(), ClaimTransition.SUBMIT, null);
     }
 
     /** A claim below the dual approval threshold, submitted and approved by {@code officer}. */
     public Claim approvedClaim(Actor recipient, Actor officer, Award award, int day, String... amounts) {
         Claim submitted = submittedClaim(recipient, award, day, amounts);
-        return claims.transition(officer, submitted.id().toString(), ClaimTransition.APPROVE, null);
+        return claims().transition(officer, submitted.id(), ClaimTransition.APPROVE, null);
     }
 }

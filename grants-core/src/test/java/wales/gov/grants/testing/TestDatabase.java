@@ -12,9 +12,9 @@ import java.util.UUID;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jdbi.v3.core.Jdbi;
 import org.postgresql.ds.PGSimpleDataSource;
-import wales.gov.grants.db.Migrator;
-import wales.gov.grants.db.Persistence;
-import wales.gov.grants.service.DemoData;
+import wales.gov.grants.database.Migrator;
+import wales.gov.grants.demo.DemoData;
+import wales.gov.grants.wiring.GrantsServices;
 
 /**
  * The PostgreSQL every test in this JVM uses: the server named by {@code GRANTS_TEST_DATABASE_URL} when set (CI),
@@ -38,7 +38,7 @@ public final class TestDatabase {
         dataSource.setUser(user);
         dataSource.setPassword(password);
         Migrator.migrate(dataSource);
-        this.jdbi = Persistence.configure(Jdbi.create(dataSource));
+        this.jdbi = GrantsServices.configure(Jdbi.create(dataSource));
         DemoData.loadOrganisations(jdbi);
     }
 

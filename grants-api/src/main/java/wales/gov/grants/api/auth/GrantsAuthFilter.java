@@ -12,8 +12,8 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 import wales.gov.grants.api.errors.Problems;
-import wales.gov.grants.domain.User;
-import wales.gov.grants.service.AuthService;
+import wales.gov.grants.users.AuthService;
+import wales.gov.grants.users.User;
 
 import static java.util.Objects.requireNonNull;
 

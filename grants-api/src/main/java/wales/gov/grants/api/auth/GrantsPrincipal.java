@@ -2,8 +2,8 @@ package wales.gov.grants.api.auth;
 
 import java.security.Principal;
 
-import wales.gov.grants.domain.Actor;
-import wales.gov.grants.domain.User;
+import wales.gov.grants.kernel.Actor;
+import wales.gov.grants.users.User;
 
 import static java.util.Objects.requireNonNull;
 

@@ -2,15 +2,15 @@ package wales.gov.grants.api.errors;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import wales.gov.grants.domain.ContentTooLargeException;
-import wales.gov.grants.domain.MalformedRequestException;
-import wales.gov.grants.domain.NotFoundException;
-import wales.gov.grants.domain.PermissionDeniedException;
-import wales.gov.grants.domain.RuleViolationException;
-import wales.gov.grants.domain.StateConflictException;
-import wales.gov.grants.domain.UnsupportedContentException;
-import wales.gov.grants.domain.ValidationException;
-import wales.gov.grants.service.TooManyAttemptsException;
+import wales.gov.grants.kernel.ContentTooLargeException;
+import wales.gov.grants.kernel.MalformedRequestException;
+import wales.gov.grants.kernel.NotFoundException;
+import wales.gov.grants.kernel.PermissionDeniedException;
+import wales.gov.grants.kernel.RuleViolationException;
+import wales.gov.grants.kernel.StateConflictException;
+import wales.gov.grants.kernel.UnsupportedContentException;
+import wales.gov.grants.kernel.ValidationException;
+import wales.gov.grants.users.TooManyAttemptsException;
 
 /** One mapper per kind of domain refusal, each to its status. */
 public final class DomainExceptionMappers {

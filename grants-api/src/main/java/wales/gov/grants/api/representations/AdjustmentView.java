@@ -1,8 +1,8 @@
 package wales.gov.grants.api.representations;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import wales.gov.grants.domain.ClaimAdjustment;
-import wales.gov.grants.service.AdjustmentResult;
+import wales.gov.grants.claims.AdjustmentResult;
+import wales.gov.grants.claims.ClaimAdjustment;
 
 /** A downward adjustment of a claim; when just made, also the claim's status and any recovery it raised. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -9,7 +9,8 @@ public record AuditEventView(long eventId, String at, String action, String obje
                              String role, Map<String, Object> before, Map<String, Object> after,
                              Map<String, Object> details) {
     public static AuditEventView of(RecordedEvent event) {
-        return new AuditEventView(event.id(), event.occurredAt().toString(), event.action(), event.objectType(),
+        return new AuditEventView(event.id(), event.occurredAt().toString(), event.action().name(),
+                event.objectType(),
                 event.objectId(), event.actorUsername(), event.actorRole(), event.before(), event.after(),
                 event.details());
     }

@@ -3,8 +3,8 @@ package wales.gov.grants.api.representations;
 import java.time.Instant;
 import java.util.List;
 
-import wales.gov.grants.domain.Award;
-import wales.gov.grants.domain.OutcomeTarget;
+import wales.gov.grants.awards.Award;
+import wales.gov.grants.awards.OutcomeTarget;
 
 /** An award as the API shows it; amounts are decimal strings in pounds, times ISO-8601 UTC. */
 public record AwardView(

@@ -3,7 +3,7 @@ package wales.gov.grants.api.representations;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import wales.gov.grants.service.ClaimDetails;
+import wales.gov.grants.claims.ClaimDetails;
 
 /** One claim with its payments, adjustments, recoveries and history (its audit trail, oldest first). */
 public record ClaimDetailView(

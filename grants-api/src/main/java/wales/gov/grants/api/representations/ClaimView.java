@@ -3,10 +3,10 @@ package wales.gov.grants.api.representations;
 import java.time.Instant;
 import java.util.List;
 
-import wales.gov.grants.domain.Claim;
-import wales.gov.grants.domain.ClaimApproval;
-import wales.gov.grants.domain.ClaimLine;
-import wales.gov.grants.domain.UserId;
+import wales.gov.grants.claims.Claim;
+import wales.gov.grants.claims.ClaimApproval;
+import wales.gov.grants.claims.ClaimLine;
+import wales.gov.grants.kernel.UserId;
 
 /** A claim as the API shows it: amount is the sum of the lines, eligible what finance approved, less adjustments. */
 public record ClaimView(

@@ -1,6 +1,6 @@
 package wales.gov.grants.api.representations;
 
-import wales.gov.grants.domain.Evidence;
+import wales.gov.grants.evidence.Evidence;
 
 /** An evidence document as the API shows it; {@code sha256} is lower-case hex of the exact bytes stored. */
 public record EvidenceView(

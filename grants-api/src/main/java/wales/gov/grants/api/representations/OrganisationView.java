@@ -1,6 +1,6 @@
 package wales.gov.grants.api.representations;
 
-import wales.gov.grants.domain.Organisation;
+import wales.gov.grants.organisations.Organisation;
 
 public record OrganisationView(String id, String code, String nameEn, String nameCy, String type) {
     public static OrganisationView of(Organisation organisation) {

@@ -3,8 +3,8 @@ package wales.gov.grants.api.representations;
 import java.math.BigDecimal;
 import java.util.List;
 
-import wales.gov.grants.domain.OutcomeProgress;
-import wales.gov.grants.domain.OutcomeReport;
+import wales.gov.grants.outcomes.OutcomeProgress;
+import wales.gov.grants.outcomes.OutcomeReport;
 
 /** An award's outcome targets with the figures reported against them. */
 public record OutcomesView(String awardId, List<TargetProgressView> targets) {

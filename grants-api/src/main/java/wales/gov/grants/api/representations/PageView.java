@@ -3,7 +3,7 @@ package wales.gov.grants.api.representations;
 import java.util.List;
 import java.util.function.Function;
 
-import wales.gov.grants.domain.Page;
+import wales.gov.grants.kernel.Page;
 
 /** A page of a list: the items, the total and where the next page starts (null on the last page). */
 public record PageView<T>(List<T> items, long total, int limit, long offset, Long nextOffset) {

@@ -1,8 +1,8 @@
 package wales.gov.grants.api.representations;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import wales.gov.grants.domain.Payment;
-import wales.gov.grants.service.PaymentResult;
+import wales.gov.grants.claims.Payment;
+import wales.gov.grants.claims.PaymentResult;
 
 /** A payment; when just recorded, also the claim's status and paid total after it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

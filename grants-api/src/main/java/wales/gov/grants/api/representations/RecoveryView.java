@@ -2,8 +2,8 @@ package wales.gov.grants.api.representations;
 
 import java.util.List;
 
-import wales.gov.grants.domain.ClaimId;
-import wales.gov.grants.domain.Recovery;
+import wales.gov.grants.kernel.ClaimId;
+import wales.gov.grants.recoveries.Recovery;
 
 /** Money owed back: OPEN while anything is outstanding, then SETTLED; with the receipts recorded against it. */
 public record RecoveryView(String id, String awardId, String claimId, String status, String amount, String received,

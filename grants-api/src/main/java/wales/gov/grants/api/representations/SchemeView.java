@@ -1,6 +1,6 @@
 package wales.gov.grants.api.representations;
 
-import wales.gov.grants.domain.Scheme;
+import wales.gov.grants.schemes.Scheme;
 
 /** A scheme as the API shows it; amounts are decimal strings in pounds. */
 public record SchemeView(

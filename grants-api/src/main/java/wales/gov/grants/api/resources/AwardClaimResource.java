@@ -26,9 +26,10 @@ import jakarta.ws.rs.core.UriInfo;
 import wales.gov.grants.api.auth.GrantsPrincipal;
 import wales.gov.grants.api.representations.ClaimView;
 import wales.gov.grants.api.representations.PageView;
-import wales.gov.grants.domain.Page;
-import wales.gov.grants.service.ClaimService;
-import wales.gov.grants.service.NewClaim;
+import wales.gov.grants.claims.ClaimService;
+import wales.gov.grants.claims.NewClaim;
+import wales.gov.grants.kernel.AwardId;
+import wales.gov.grants.kernel.Page;
 
 import static java.util.Objects.requireNonNull;
 
@@ -52,7 +53,7 @@ public final class AwardClaimResource {
     @Operation(summary = "List an award's claims; a recipient sees its own organisation's awards only")
     public PageView<ClaimView> list(@Auth GrantsPrincipal principal, @PathParam("awardId") String awardId,
                                     @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
-        return PageView.of(claims.listForAward(principal.actor(), awardId, Page.Request.parse(limit, offset)),
+        return PageView.of(claims.listForAward(principal.actor(), AwardId.fromPath(awardId), Page.Request.parse(limit, offset)),
                 ClaimView::of);
     }
 
@@ -68,7 +69,7 @@ public final class AwardClaimResource {
                            @Context UriInfo uri,
                            @NotNull(message = "is required") NewClaim request) {
         return creations.create(principal, idempotencyKey, uri, request, () -> {
-            ClaimView view = ClaimView.of(claims.create(principal.actor(), awardId, request));
+            ClaimView view = ClaimView.of(claims.create(principal.actor(), AwardId.fromPath(awardId), request));
             return new IdempotentCreations.Created(view, "/api/v1/claims/" + view.id());
         });
     }

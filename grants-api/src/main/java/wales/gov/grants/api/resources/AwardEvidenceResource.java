@@ -26,17 +26,18 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import wales.gov.grants.api.auth.GrantsPrincipal;
+import wales.gov.grants.api.multipart.EvidenceForm;
 import wales.gov.grants.api.representations.EvidenceView;
 import wales.gov.grants.api.representations.PageView;
-import wales.gov.grants.domain.Page;
-import wales.gov.grants.service.EvidenceService;
+import wales.gov.grants.evidence.EvidenceService;
+import wales.gov.grants.kernel.AwardId;
+import wales.gov.grants.kernel.Page;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * Uploading and listing an award's evidence. The upload reads the raw request stream and hands it to the service,
- * which parses the multipart body as it arrives: Jersey's own multipart support (MIMEPull) would first spool the
- * whole body to a temporary file of its own, outside our storage, before any limit or check could run.
+ * Uploading and listing an award's evidence. The upload reads the raw request stream as it arrives
+ * ({@link EvidenceForm}), after refusing what can be refused from the headers alone.
  */
 @Path("/api/v1/awards/{awardId}/evidence")
 @Produces(MediaType.APPLICATION_JSON)
@@ -65,9 +66,11 @@ public final class AwardEvidenceResource {
                            @HeaderParam(IdempotentCreations.HEADER) String idempotencyKey,
                            @Context HttpHeaders headers,
                            InputStream body) {
-        EvidenceService.Upload upload = evidence.upload(principal.actor(), new EvidenceService.UploadRequest(
-                awardId, headers.getHeaderString(HttpHeaders.CONTENT_TYPE), headers.getLength(), body,
-                idempotencyKey));
+        AwardId award = AwardId.fromPath(awardId);
+        evidence.checkUpload(principal.actor(), award, headers.getLength());
+        EvidenceForm form = EvidenceForm.read(evidence, headers.getHeaderString(HttpHeaders.CONTENT_TYPE), body);
+        EvidenceService.Upload upload = evidence.upload(principal.actor(), award, form.file(), form.fields(),
+                idempotencyKey);
         EvidenceView view = EvidenceView.of(upload.evidence());
         Response.ResponseBuilder response = Response.created(URI.create("/api/v1/evidence/" + view.id()))
                 .entity(view);
@@ -82,7 +85,7 @@ public final class AwardEvidenceResource {
     @Operation(summary = "The award's evidence, oldest first, including superseded and removed documents")
     public PageView<EvidenceView> list(@Auth GrantsPrincipal principal, @PathParam("awardId") String awardId,
                                        @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
-        return PageView.of(evidence.list(principal.actor(), awardId, Page.Request.parse(limit, offset)),
-                EvidenceView::of);
+        return PageView.of(evidence.list(principal.actor(), AwardId.fromPath(awardId),
+                Page.Request.parse(limit, offset)), EvidenceView::of);
     }
 }

@@ -24,15 +24,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import wales.gov.grants.api.auth.GrantsPrincipal;
-import wales.gov.grants.api.representations.AwardClosureView;
 import wales.gov.grants.api.representations.AuditEventView;
+import wales.gov.grants.api.representations.AwardClosureView;
 import wales.gov.grants.api.representations.AwardView;
 import wales.gov.grants.api.representations.PageView;
-import wales.gov.grants.domain.AwardTransition;
-import wales.gov.grants.domain.Page;
-import wales.gov.grants.service.AuditTrailService;
-import wales.gov.grants.service.AwardService;
-import wales.gov.grants.service.NewAward;
+import wales.gov.grants.awards.AuditTrailService;
+import wales.gov.grants.awards.AwardService;
+import wales.gov.grants.awards.AwardTransition;
+import wales.gov.grants.awards.NewAward;
+import wales.gov.grants.kernel.AwardId;
+import wales.gov.grants.kernel.Page;
 
 import static java.util.Objects.requireNonNull;
 
@@ -69,7 +70,7 @@ public final class AwardResource {
     @PermitAll
     @Operation(summary = "One award with its totals: claimed, approved, paid, recovered, remaining")
     public AwardView get(@Auth GrantsPrincipal principal, @PathParam("id") String id) {
-        return AwardView.of(awards.get(principal.actor(), id));
+        return AwardView.of(awards.get(principal.actor(), AwardId.fromPath(id)));
     }
 
     @GET
@@ -79,7 +80,7 @@ public final class AwardResource {
     public PageView<AuditEventView> auditEvents(@Auth GrantsPrincipal principal, @PathParam("id") String id,
                                                 @QueryParam("limit") String limit,
                                                 @QueryParam("offset") String offset) {
-        return PageView.of(auditTrail.forAward(principal.actor(), id, Page.Request.parse(limit, offset)),
+        return PageView.of(auditTrail.forAward(principal.actor(), AwardId.fromPath(id), Page.Request.parse(limit, offset)),
                 AuditEventView::of);
     }
 
@@ -105,7 +106,7 @@ public final class AwardResource {
     @RolesAllowed("GRANT_MANAGER")
     @Operation(summary = "Offer a draft award to its organisation")
     public AwardView offer(@Auth GrantsPrincipal principal, @PathParam("id") String id) {
-        return AwardView.of(awards.transition(principal.actor(), id, AwardTransition.OFFER));
+        return AwardView.of(awards.transition(principal.actor(), AwardId.fromPath(id), AwardTransition.OFFER));
     }
 
     @POST
@@ -113,7 +114,7 @@ public final class AwardResource {
     @RolesAllowed("RECIPIENT")
     @Operation(summary = "Accept an offered award, as its organisation's recipient")
     public AwardView accept(@Auth GrantsPrincipal principal, @PathParam("id") String id) {
-        return AwardView.of(awards.transition(principal.actor(), id, AwardTransition.ACCEPT));
+        return AwardView.of(awards.transition(principal.actor(), AwardId.fromPath(id), AwardTransition.ACCEPT));
     }
 
     @POST
@@ -121,7 +122,7 @@ public final class AwardResource {
     @RolesAllowed("GRANT_MANAGER")
     @Operation(summary = "Withdraw a draft or offered award; its amount returns to the scheme's budget")
     public AwardView withdraw(@Auth GrantsPrincipal principal, @PathParam("id") String id) {
-        return AwardView.of(awards.transition(principal.actor(), id, AwardTransition.WITHDRAW));
+        return AwardView.of(awards.transition(principal.actor(), AwardId.fromPath(id), AwardTransition.WITHDRAW));
     }
 
     @POST
@@ -130,6 +131,6 @@ public final class AwardResource {
     @Operation(summary = "Close an active award: records its underspend and lists the recoveries still open; a "
             + "closed award takes no more claims or payments")
     public AwardClosureView close(@Auth GrantsPrincipal principal, @PathParam("id") String id) {
-        return AwardClosureView.of(awards.close(principal.actor(), id));
+        return AwardClosureView.of(awards.close(principal.actor(), AwardId.fromPath(id)));
     }
 }

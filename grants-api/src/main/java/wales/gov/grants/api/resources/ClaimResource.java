@@ -29,11 +29,12 @@ import wales.gov.grants.api.representations.ClaimDetailView;
 import wales.gov.grants.api.representations.ClaimView;
 import wales.gov.grants.api.representations.PageView;
 import wales.gov.grants.api.representations.PaymentView;
-import wales.gov.grants.domain.ClaimTransition;
-import wales.gov.grants.domain.Page;
-import wales.gov.grants.service.ClaimService;
-import wales.gov.grants.service.NewAdjustment;
-import wales.gov.grants.service.NewPayment;
+import wales.gov.grants.claims.ClaimService;
+import wales.gov.grants.claims.ClaimTransition;
+import wales.gov.grants.claims.NewAdjustment;
+import wales.gov.grants.claims.NewPayment;
+import wales.gov.grants.kernel.ClaimId;
+import wales.gov.grants.kernel.Page;
 
 import static java.util.Objects.requireNonNull;
 
@@ -77,7 +78,7 @@ public final class ClaimResource {
     @PermitAll
     @Operation(summary = "One claim with its lines, approvals, payments, adjustments, recoveries and history")
     public ClaimDetailView get(@Auth GrantsPrincipal principal, @PathParam("id") String id) {
-        return ClaimDetailView.of(claims.get(principal.actor(), id));
+        return ClaimDetailView.of(claims.get(principal.actor(), ClaimId.fromPath(id)));
     }
 
     @POST
@@ -85,7 +86,7 @@ public final class ClaimResource {
     @RolesAllowed("RECIPIENT")
     @Operation(summary = "Submit a draft or queried claim")
     public ClaimView submit(@Auth GrantsPrincipal principal, @PathParam("id") String id) {
-        return ClaimView.of(claims.transition(principal.actor(), id, ClaimTransition.SUBMIT, null));
+        return ClaimView.of(claims.transition(principal.actor(), ClaimId.fromPath(id), ClaimTransition.SUBMIT, null));
     }
 
     @POST
@@ -95,7 +96,7 @@ public final class ClaimResource {
             + "approval leaves it SUBMITTED and a second officer's makes it APPROVED; 422 if the award's approved "
             + "claims would exceed it or a duty would be broken")
     public ClaimView approve(@Auth GrantsPrincipal principal, @PathParam("id") String id) {
-        return ClaimView.of(claims.transition(principal.actor(), id, ClaimTransition.APPROVE, null));
+        return ClaimView.of(claims.transition(principal.actor(), ClaimId.fromPath(id), ClaimTransition.APPROVE, null));
     }
 
     @POST
@@ -105,7 +106,7 @@ public final class ClaimResource {
     @Operation(summary = "Reject a submitted claim, with a reason")
     public ClaimView reject(@Auth GrantsPrincipal principal, @PathParam("id") String id,
                             @NotNull(message = "is required") Rejection request) {
-        return ClaimView.of(claims.transition(principal.actor(), id, ClaimTransition.REJECT, request.reason()));
+        return ClaimView.of(claims.transition(principal.actor(), ClaimId.fromPath(id), ClaimTransition.REJECT, request.reason()));
     }
 
     @POST
@@ -115,7 +116,7 @@ public final class ClaimResource {
     @Operation(summary = "Send a submitted claim back to the recipient with a question")
     public ClaimView query(@Auth GrantsPrincipal principal, @PathParam("id") String id,
                            @NotNull(message = "is required") Query request) {
-        return ClaimView.of(claims.transition(principal.actor(), id, ClaimTransition.QUERY, request.question()));
+        return ClaimView.of(claims.transition(principal.actor(), ClaimId.fromPath(id), ClaimTransition.QUERY, request.question()));
     }
 
     @POST
@@ -131,7 +132,7 @@ public final class ClaimResource {
                         @Context UriInfo uri,
                         @NotNull(message = "is required") NewPayment request) {
         return creations.create(principal, idempotencyKey, uri, request, () -> {
-            PaymentView view = PaymentView.of(claims.pay(principal.actor(), id, request));
+            PaymentView view = PaymentView.of(claims.pay(principal.actor(), ClaimId.fromPath(id), request));
             return new IdempotentCreations.Created(view, "/api/v1/claims/" + view.claimId());
         });
     }
@@ -149,7 +150,7 @@ public final class ClaimResource {
                            @Context UriInfo uri,
                            @NotNull(message = "is required") NewAdjustment request) {
         return creations.create(principal, idempotencyKey, uri, request, () -> {
-            AdjustmentView view = AdjustmentView.of(claims.adjust(principal.actor(), id, request));
+            AdjustmentView view = AdjustmentView.of(claims.adjust(principal.actor(), ClaimId.fromPath(id), request));
             return new IdempotentCreations.Created(view, "/api/v1/claims/" + view.claimId());
         });
     }

@@ -26,8 +26,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import wales.gov.grants.api.auth.GrantsPrincipal;
 import wales.gov.grants.api.representations.EvidenceView;
-import wales.gov.grants.domain.Evidence;
-import wales.gov.grants.service.EvidenceService;
+import wales.gov.grants.evidence.Evidence;
+import wales.gov.grants.evidence.EvidenceService;
+import wales.gov.grants.kernel.EvidenceId;
 
 import static java.util.Objects.requireNonNull;
 
@@ -48,7 +49,7 @@ public final class EvidenceResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "One evidence document's record")
     public EvidenceView get(@Auth GrantsPrincipal principal, @PathParam("id") String id) {
-        return EvidenceView.of(evidence.get(principal.actor(), id));
+        return EvidenceView.of(evidence.get(principal.actor(), EvidenceId.fromPath(id)));
     }
 
     @GET
@@ -58,7 +59,7 @@ public final class EvidenceResource {
     public Response content(@Auth GrantsPrincipal principal, @PathParam("id") String id,
                             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Set<String> known = knownSha256(ifNoneMatch);
-        EvidenceService.Download download = evidence.download(principal.actor(), id, known,
+        EvidenceService.Download download = evidence.download(principal.actor(), EvidenceId.fromPath(id), known,
                 ifNoneMatch != null && ifNoneMatch.strip().equals("*"));
         Evidence document = download.evidence();
         String etag = "\"" + document.sha256() + "\"";
@@ -89,7 +90,7 @@ public final class EvidenceResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Mark a document removed (it stays listed); refused for evidence of an approved claim")
     public EvidenceView remove(@Auth GrantsPrincipal principal, @PathParam("id") String id) {
-        return EvidenceView.of(evidence.remove(principal.actor(), id));
+        return EvidenceView.of(evidence.remove(principal.actor(), EvidenceId.fromPath(id)));
     }
 
     /** RFC 6266: an ASCII fallback in {@code filename} and the exact name, UTF-8 percent-encoded, in {@code filename*}. */

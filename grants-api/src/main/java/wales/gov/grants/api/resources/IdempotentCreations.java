@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import wales.gov.grants.api.auth.GrantsPrincipal;
-import wales.gov.grants.service.IdempotencyService;
+import wales.gov.grants.idempotency.IdempotencyService;
 
 import static java.util.Objects.requireNonNull;
 

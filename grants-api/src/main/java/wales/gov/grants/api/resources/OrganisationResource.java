@@ -14,8 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 import wales.gov.grants.api.auth.GrantsPrincipal;
 import wales.gov.grants.api.representations.OrganisationView;
 import wales.gov.grants.api.representations.PageView;
-import wales.gov.grants.domain.Page;
-import wales.gov.grants.service.OrganisationService;
+import wales.gov.grants.kernel.OrganisationId;
+import wales.gov.grants.kernel.Page;
+import wales.gov.grants.organisations.OrganisationService;
 
 import static java.util.Objects.requireNonNull;
 
@@ -44,6 +45,6 @@ public final class OrganisationResource {
     @PermitAll
     @Operation(summary = "One organisation")
     public OrganisationView get(@Auth GrantsPrincipal principal, @PathParam("id") String id) {
-        return OrganisationView.of(organisations.get(principal.actor(), id));
+        return OrganisationView.of(organisations.get(principal.actor(), OrganisationId.fromPath(id)));
     }
 }

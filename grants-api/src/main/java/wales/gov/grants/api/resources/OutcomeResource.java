@@ -24,8 +24,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import wales.gov.grants.api.auth.GrantsPrincipal;
 import wales.gov.grants.api.representations.OutcomesView;
-import wales.gov.grants.service.NewOutcomeReport;
-import wales.gov.grants.service.OutcomeService;
+import wales.gov.grants.kernel.AwardId;
+import wales.gov.grants.outcomes.NewOutcomeReport;
+import wales.gov.grants.outcomes.OutcomeService;
 
 import static java.util.Objects.requireNonNull;
 
@@ -56,7 +57,7 @@ public final class OutcomeResource {
                            @NotNull(message = "is required") NewOutcomeReport request) {
         return creations.create(principal, idempotencyKey, uri, request, () -> {
             OutcomesView.ReportView view = OutcomesView.ReportView.of(
-                    outcomes.report(principal.actor(), awardId, request), true);
+                    outcomes.report(principal.actor(), AwardId.fromPath(awardId), request), true);
             return new IdempotentCreations.Created(view, "/api/v1/awards/" + awardId + "/outcomes");
         });
     }
@@ -65,6 +66,6 @@ public final class OutcomeResource {
     @PermitAll
     @Operation(summary = "Each target with its actuals, the latest total and the variance from the target")
     public OutcomesView progress(@Auth GrantsPrincipal principal, @PathParam("awardId") String awardId) {
-        return OutcomesView.of(awardId, outcomes.progress(principal.actor(), awardId));
+        return OutcomesView.of(awardId, outcomes.progress(principal.actor(), AwardId.fromPath(awardId)));
     }
 }

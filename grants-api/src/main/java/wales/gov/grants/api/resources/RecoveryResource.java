@@ -25,9 +25,10 @@ import jakarta.ws.rs.core.UriInfo;
 import wales.gov.grants.api.auth.GrantsPrincipal;
 import wales.gov.grants.api.representations.PageView;
 import wales.gov.grants.api.representations.RecoveryView;
-import wales.gov.grants.domain.Page;
-import wales.gov.grants.service.NewReceipt;
-import wales.gov.grants.service.RecoveryService;
+import wales.gov.grants.kernel.Page;
+import wales.gov.grants.kernel.RecoveryId;
+import wales.gov.grants.recoveries.NewReceipt;
+import wales.gov.grants.recoveries.RecoveryService;
 
 import static java.util.Objects.requireNonNull;
 
@@ -51,7 +52,7 @@ public final class RecoveryResource {
     public PageView<RecoveryView> list(@Auth GrantsPrincipal principal, @QueryParam("awardId") String awardId,
                                        @QueryParam("status") String status, @QueryParam("limit") String limit,
                                        @QueryParam("offset") String offset) {
-        return PageView.of(recoveries.list(principal.actor(), awardId, status, Page.Request.parse(limit, offset)),
+        return PageView.of(recoveries.list(principal.actor(), RecoveryService.RecoveryFilter.parse(awardId, status), Page.Request.parse(limit, offset)),
                 RecoveryView::of);
     }
 
@@ -60,7 +61,7 @@ public final class RecoveryResource {
     @RolesAllowed({"FINANCE_OFFICER", "AUDITOR", "GRANT_MANAGER"})
     @Operation(summary = "One recovery with its receipts")
     public RecoveryView get(@Auth GrantsPrincipal principal, @PathParam("id") String id) {
-        return RecoveryView.of(recoveries.get(principal.actor(), id));
+        return RecoveryView.of(recoveries.get(principal.actor(), RecoveryId.fromPath(id)));
     }
 
     @POST
@@ -76,7 +77,7 @@ public final class RecoveryResource {
                             @Context UriInfo uri,
                             @NotNull(message = "is required") NewReceipt request) {
         return creations.create(principal, idempotencyKey, uri, request, () -> {
-            RecoveryView view = RecoveryView.of(recoveries.receive(principal.actor(), id, request));
+            RecoveryView view = RecoveryView.of(recoveries.receive(principal.actor(), RecoveryId.fromPath(id), request));
             return new IdempotentCreations.Created(view, "/api/v1/recoveries/" + view.id());
         });
     }

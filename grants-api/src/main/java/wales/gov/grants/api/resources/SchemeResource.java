@@ -26,9 +26,10 @@ import jakarta.ws.rs.core.UriInfo;
 import wales.gov.grants.api.auth.GrantsPrincipal;
 import wales.gov.grants.api.representations.PageView;
 import wales.gov.grants.api.representations.SchemeView;
-import wales.gov.grants.domain.Page;
-import wales.gov.grants.service.NewScheme;
-import wales.gov.grants.service.SchemeService;
+import wales.gov.grants.kernel.Page;
+import wales.gov.grants.kernel.SchemeId;
+import wales.gov.grants.schemes.NewScheme;
+import wales.gov.grants.schemes.SchemeService;
 
 import static java.util.Objects.requireNonNull;
 
@@ -61,7 +62,7 @@ public final class SchemeResource {
     @PermitAll
     @Operation(summary = "One scheme")
     public SchemeView get(@Auth GrantsPrincipal principal, @PathParam("id") String id) {
-        return SchemeView.of(schemes.get(principal.actor(), id));
+        return SchemeView.of(schemes.get(principal.actor(), SchemeId.fromPath(id)));
     }
 
     @POST

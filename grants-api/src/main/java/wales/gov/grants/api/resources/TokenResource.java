@@ -16,7 +16,7 @@ import wales.gov.grants.api.auth.ClientAddressFilter;
 import wales.gov.grants.api.auth.GrantsPrincipal;
 import wales.gov.grants.api.errors.Problems;
 import wales.gov.grants.api.representations.TokenView;
-import wales.gov.grants.service.AuthService;
+import wales.gov.grants.users.AuthService;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,0 +1,52 @@
+package wales.gov.grants.audit;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Every kind of event the audit trail records, each with the kind of object it is about. Stored by name: a name,
+ * once used, is never changed or reused, because the trail, its hashes and the audit packs read it back.
+ */
+public enum AuditAction {
+    SCHEME_CREATED("scheme"),
+
+    AWARD_CREATED("award"),
+    AWARD_OFFERED("award"),
+    AWARD_ACCEPTED("award"),
+    AWARD_WITHDRAWN("award"),
+    AWARD_CLOSED("award"),
+
+    CLAIM_CREATED("claim"),
+    CLAIM_SUBMITTED("claim"),
+    /** The first of the two approvals a claim at or above its scheme's threshold needs: it stays SUBMITTED. */
+    CLAIM_FIRST_APPROVAL("claim"),
+    CLAIM_APPROVED("claim"),
+    CLAIM_REJECTED("claim"),
+    CLAIM_QUERIED("claim"),
+    CLAIM_ADJUSTED("claim"),
+    PAYMENT_RECORDED("payment"),
+
+    RECOVERY_RAISED("recovery"),
+    RECOVERY_RECEIPT_RECORDED("recovery"),
+
+    EVIDENCE_UPLOADED("evidence"),
+    EVIDENCE_SUPERSEDED("evidence"),
+    EVIDENCE_REMOVED("evidence"),
+    EVIDENCE_DOWNLOADED("evidence"),
+
+    OUTCOME_REPORTED("outcome-report"),
+
+    USER_CREATED("user"),
+    TOKEN_ISSUED("user"),
+    LOGIN_FAILED("user");
+
+    private final String objectType;
+
+    AuditAction(String objectType) {
+        this.objectType = requireNonNull(objectType, "objectType is null");
+    }
+
+    /** The kind of object an event of this action is about, as stored in {@code audit_events.object_type}. */
+    public String objectType() {
+        return objectType;
+    }
+}

@@ -1,0 +1,30 @@
+package wales.gov.grants.awards;
+
+import org.jdbi.v3.core.Jdbi;
+import wales.gov.grants.audit.AuditDao;
+import wales.gov.grants.audit.RecordedEvent;
+import wales.gov.grants.kernel.Actor;
+import wales.gov.grants.kernel.AwardId;
+import wales.gov.grants.kernel.Page;
+
+import static java.util.Objects.requireNonNull;
+
+/** Reads the audit trail; anyone who may see an award may see its trail, and nobody may change it. */
+public final class AuditTrailService {
+    private final Jdbi jdbi;
+    private final AwardAccess access;
+
+    public AuditTrailService(Jdbi jdbi, AwardAccess access) {
+        this.jdbi = requireNonNull(jdbi, "jdbi is null");
+        this.access = requireNonNull(access, "access is null");
+    }
+
+    public Page<RecordedEvent> forAward(Actor actor, AwardId awardId, Page.Request page) {
+        return jdbi.inTransaction(handle -> {
+            Award award = access.visible(handle, actor, awardId);
+            AuditDao events = handle.attach(AuditDao.class);
+            return new Page<>(events.forAward(award.id().value(), page.limit(), page.offset()),
+                    events.countForAward(award.id().value()), page.limit(), page.offset());
+        });
+    }
+}

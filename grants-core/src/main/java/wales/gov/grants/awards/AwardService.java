@@ -1,0 +1,254 @@
+package wales.gov.grants.awards;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import wales.gov.grants.audit.AuditAction;
+import wales.gov.grants.audit.AuditEvent;
+import wales.gov.grants.audit.AuditLog;
+import wales.gov.grants.kernel.Actor;
+import wales.gov.grants.kernel.AwardId;
+import wales.gov.grants.kernel.Money;
+import wales.gov.grants.kernel.OrganisationId;
+import wales.gov.grants.kernel.Page;
+import wales.gov.grants.kernel.Role;
+import wales.gov.grants.kernel.SchemeId;
+import wales.gov.grants.kernel.ValidationException;
+import wales.gov.grants.kernel.Validator;
+import wales.gov.grants.organisations.Organisation;
+import wales.gov.grants.organisations.OrganisationDao;
+import wales.gov.grants.recoveries.Ledger;
+import wales.gov.grants.recoveries.TotalsDao;
+import wales.gov.grants.schemes.Scheme;
+import wales.gov.grants.schemes.SchemeDao;
+
+import static java.util.Objects.requireNonNull;
+
+/** Awards and their lifecycle. The budget rule and the state machine are enforced here, under row locks. */
+public final class AwardService {
+    static final int MAX_CONDITIONS = 100;
+    static final int MAX_TARGETS = 50;
+    private static final BigDecimal MAX_TARGET = new BigDecimal("99999999999999.99");
+
+    private final Jdbi jdbi;
+    private final AuditLog auditLog;
+    private final AwardAccess access;
+    private final Ledger ledger;
+    private final Clock clock;
+
+    public AwardService(Jdbi jdbi, AuditLog auditLog, AwardAccess access, Ledger ledger, Clock clock) {
+        this.jdbi = requireNonNull(jdbi, "jdbi is null");
+        this.auditLog = requireNonNull(auditLog, "auditLog is null");
+        this.access = requireNonNull(access, "access is null");
+        this.ledger = requireNonNull(ledger, "ledger is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    public Award create(Actor actor, NewAward request) {
+        actor.requireRole(Role.GRANT_MANAGER);
+        Validator validator = new Validator();
+        Optional<SchemeId> schemeId = SchemeId.parse(request.schemeId());
+        validator.check(schemeId.isPresent(), "schemeId", "must be the id of a scheme");
+        Optional<OrganisationId> organisationId = OrganisationId.parse(request.organisationId());
+        validator.check(organisationId.isPresent(), "organisationId", "must be the id of an organisation");
+        Money amount = validator.positiveMoney("amount", request.amount());
+        List<String> conditions = conditions(validator, request.conditions());
+        List<OutcomeTarget> targets = targets(validator, request.outcomeTargets());
+        validator.throwIfInvalid();
+
+        return jdbi.inTransaction(handle -> {
+            // Lock the scheme first: concurrent awards under one scheme queue here, so the sum is always current.
+            Scheme scheme = handle.attach(SchemeDao.class).findForUpdate(schemeId.get().value())
+                    .orElseThrow(() -> ValidationException.of("schemeId", "names no scheme"));
+            Organisation organisation = handle.attach(OrganisationDao.class).find(organisationId.get().value())
+                    .orElseThrow(() -> ValidationException.of("organisationId", "names no organisation"));
+            scheme.checkAwardFits(amount);
+
+            AwardDao awards = handle.attach(AwardDao.class);
+            AwardId id = AwardId.random();
+            awards.insert(id.value(), scheme.id().value(), organisation.id().value(), amount.pence(),
+                    actor.userId().value(), clock.instant());
+            for (int position = 0; position < conditions.size(); position++) {
+                awards.insertCondition(id.value(), position, conditions.get(position));
+            }
+            for (int position = 0; position < targets.size(); position++) {
+                OutcomeTarget target = targets.get(position);
+                awards.insertTarget(id.value(), position, target.measure(), target.description(), target.target());
+            }
+            ledger.allocated(handle.attach(TotalsDao.class), scheme.id(), amount);
+
+            Award award = access.reload(handle, id);
+            auditLog.append(handle, AuditEvent.of(actor, AuditAction.AWARD_CREATED, id)
+                    .scheme(scheme.id())
+                    .award(id)
+                    .after(state(award))
+                    .build());
+            return award;
+        });
+    }
+
+    public Page<Award> list(Actor actor, AwardFilter filter, Page.Request page) {
+        Actor.ListScope scope = actor.scope(filter.organisationId());
+        if (scope.empty()) {
+            return new Page<>(List.of(), 0, page.limit(), page.offset());
+        }
+        UUID scheme = filter.schemeId() == null ? null : filter.schemeId().value();
+        UUID organisation = scope.organisation() == null ? null : scope.organisation().value();
+        String status = filter.status() == null ? null : filter.status().name();
+        return jdbi.inTransaction(handle -> {
+            AwardDao awards = handle.attach(AwardDao.class);
+            List<Award> rows = awards.page(scheme, organisation, status, page.limit(), page.offset());
+            return new Page<>(access.withDetails(handle, rows), awards.count(scheme, organisation, status),
+                    page.limit(), page.offset());
+        });
+    }
+
+    public Award get(Actor actor, AwardId id) {
+        return jdbi.withHandle(handle -> access.visibleWithDetails(handle, actor, id, false));
+    }
+
+    /**
+     * Moves an award through its lifecycle. Concurrent transitions of one award queue on its row lock; the
+     * loser finds the new status and gets a {@link wales.gov.grants.domain.StateConflictException}.
+     */
+    public Award transition(Actor actor, AwardId id, AwardTransition transition) {
+        transition.requireRole(actor);
+        return jdbi.inTransaction(handle -> transition(handle, actor, id, transition));
+    }
+
+    /**
+     * Closes an active award: records its underspend (the award less its eligible spend), raises a recovery for
+     * any money paid beyond the eligible spend that no recovery covers yet, and lists the open recoveries. A closed
+     * award takes no more claims, approvals or payments.
+     */
+    public AwardClosure close(Actor actor, AwardId id) {
+        AwardTransition.CLOSE.requireRole(actor);
+        return jdbi.inTransaction(handle -> {
+            Award closed = transition(handle, actor, id, AwardTransition.CLOSE);
+            return new AwardClosure(closed, ledger.openRecoveries(handle, closed.id()),
+                    handle.attach(AwardDao.class).unfinished(closed.id().value()));
+        });
+    }
+
+    private Award transition(Handle handle, Actor actor, AwardId id, AwardTransition transition) {
+        Award before = access.lockVisible(handle, actor, id);
+        AwardStatus target = transition.apply(actor, before.status());
+        AwardDao awards = handle.attach(AwardDao.class);
+        Instant now = clock.instant();
+        UUID by = actor.userId().value();
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("status", target.name());
+        switch (transition) {
+            case OFFER -> awards.markOffered(before.id().value(), target, by, now);
+            case ACCEPT -> awards.markAccepted(before.id().value(), target, by, now);
+            case WITHDRAW -> {
+                awards.markWithdrawn(before.id().value(), target, by, now);
+                ledger.released(handle.attach(TotalsDao.class), before.schemeId(), before.amount());
+            }
+            case CLOSE -> {
+                awards.markClosed(before.id().value(), target, by, now);
+                Money underspend = ledger.close(handle, actor, before.account());
+                after.put("eligibleSpend", before.approved().toDecimalString());
+                after.put("underspend", underspend.toDecimalString());
+                after.put("paid", before.paid().toDecimalString());
+                after.put("recovered", before.recovered().toDecimalString());
+            }
+        }
+        Award changed = access.reload(handle, before.id());
+        auditLog.append(handle, AuditEvent.of(actor, transition.action(), before.id())
+                .scheme(before.schemeId())
+                .award(before.id())
+                .before(Map.of("status", before.status().name()))
+                .after(after)
+                .build());
+        return changed;
+    }
+
+    private static List<String> conditions(Validator validator, List<String> requested) {
+        if (requested == null) {
+            return List.of();
+        }
+        validator.check(requested.size() <= MAX_CONDITIONS, "conditions", "must have at most " + MAX_CONDITIONS + " entries");
+        List<String> conditions = new ArrayList<>();
+        for (int index = 0; index < Math.min(requested.size(), MAX_CONDITIONS); index++) {
+            String text = validator.text("conditions[" + index + "]", requested.get(index), 2000);
+            if (text != null) {
+                conditions.add(text);
+            }
+        }
+        return conditions;
+    }
+
+    private static List<OutcomeTarget> targets(Validator validator, List<NewAward.NewOutcomeTarget> requested) {
+        if (requested == null) {
+            return List.of();
+        }
+        validator.check(requested.size() <= MAX_TARGETS, "outcomeTargets", "must have at most " + MAX_TARGETS + " entries");
+        List<OutcomeTarget> targets = new ArrayList<>();
+        Set<String> measures = new HashSet<>();
+        for (int index = 0; index < Math.min(requested.size(), MAX_TARGETS); index++) {
+            String field = "outcomeTargets[" + index + "]";
+            NewAward.NewOutcomeTarget target = requested.get(index);
+            if (target == null) {
+                validator.reject(field, "is required");
+                continue;
+            }
+            String measure = validator.text(field + ".measure", target.measure(), 64);
+            if (measure != null) {
+                validator.check(measure.matches("^[a-z0-9][a-z0-9_-]{0,63}$"), field + ".measure",
+                        "must be lower-case letters, digits, '-' or '_', such as \"care-leavers-supported\"");
+                validator.check(measures.add(measure), field + ".measure", "repeats another target's measure");
+            }
+            String description = validator.text(field + ".description", target.description(), 1000);
+            BigDecimal value = validator.required(field + ".target", target.target());
+            if (value != null) {
+                validator.check(value.signum() >= 0, field + ".target", "must not be negative");
+                validator.check(value.stripTrailingZeros().scale() <= 2, field + ".target",
+                        "must have at most two decimal places");
+                validator.check(value.compareTo(MAX_TARGET) <= 0, field + ".target", "is too large");
+            }
+            if (measure != null && description != null && value != null) {
+                targets.add(new OutcomeTarget(measure, description, value));
+            }
+        }
+        return targets;
+    }
+
+    static Map<String, Object> state(Award award) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("schemeId", award.schemeId().toString());
+        state.put("organisationId", award.organisationId().toString());
+        state.put("amount", award.amount().toDecimalString());
+        state.put("status", award.status().name());
+        state.put("conditions", award.conditions());
+        state.put("outcomeTargets", award.outcomeTargets().stream()
+                .map(target -> Map.of("measure", target.measure(), "description", target.description(),
+                        "target", target.target().toPlainString()))
+                .toList());
+        return state;
+    }
+
+    /** Optional filters of the award list; a recipient's list is always limited to its own organisation. */
+    public record AwardFilter(SchemeId schemeId, OrganisationId organisationId, AwardStatus status) {
+        public static AwardFilter parse(String schemeId, String organisationId, String status) {
+            Validator validator = new Validator();
+            SchemeId scheme = validator.optional("schemeId", schemeId, SchemeId::parse, "the id of a scheme");
+            OrganisationId organisation = validator.optional("organisationId", organisationId, OrganisationId::parse,
+                    "the id of an organisation");
+            AwardStatus parsedStatus = validator.optionalEnum("status", status, AwardStatus.class);
+            validator.throwIfInvalid();
+            return new AwardFilter(scheme, organisation, parsedStatus);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package wales.gov.grants.awards;
+
+public enum AwardStatus {
+    DRAFT,
+    OFFERED,
+    ACTIVE,
+    CLOSED,
+    WITHDRAWN
+}

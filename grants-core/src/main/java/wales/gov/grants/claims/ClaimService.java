@@ -1,0 +1,465 @@
+package wales.gov.grants.claims;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import wales.gov.grants.audit.AuditAction;
+import wales.gov.grants.audit.AuditEvent;
+import wales.gov.grants.audit.AuditLog;
+import wales.gov.grants.awards.Award;
+import wales.gov.grants.awards.AwardAccess;
+import wales.gov.grants.awards.AwardStatus;
+import wales.gov.grants.kernel.Actor;
+import wales.gov.grants.kernel.AwardId;
+import wales.gov.grants.kernel.ClaimId;
+import wales.gov.grants.kernel.FinancialYear;
+import wales.gov.grants.kernel.Money;
+import wales.gov.grants.kernel.MoneyMovement;
+import wales.gov.grants.kernel.NotFoundException;
+import wales.gov.grants.kernel.OrganisationId;
+import wales.gov.grants.kernel.Page;
+import wales.gov.grants.kernel.Role;
+import wales.gov.grants.kernel.RuleViolationException;
+import wales.gov.grants.kernel.SchemeId;
+import wales.gov.grants.kernel.UserId;
+import wales.gov.grants.kernel.Validator;
+import wales.gov.grants.recoveries.Ledger;
+import wales.gov.grants.recoveries.Recovery;
+import wales.gov.grants.recoveries.TotalsDao;
+import wales.gov.grants.schemes.Scheme;
+import wales.gov.grants.schemes.SchemeDao;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Claims, their decisions, payments and adjustments. Every change to a claim or to money takes the award's row lock
+ * first, so the budget rules (approved claims within the award, payments within the approved amount) hold however
+ * many requests race; the loser of a race on one claim finds its new status and gets a state conflict.
+ */
+public final class ClaimService {
+    static final int MAX_LINES = 200;
+    static final int MAX_TEXT = 2000;
+
+    private final Jdbi jdbi;
+    private final AuditLog auditLog;
+    private final AwardAccess access;
+    private final Ledger ledger;
+    private final Clock clock;
+
+    public ClaimService(Jdbi jdbi, AuditLog auditLog, AwardAccess access, Ledger ledger, Clock clock) {
+        this.jdbi = requireNonNull(jdbi, "jdbi is null");
+        this.auditLog = requireNonNull(auditLog, "auditLog is null");
+        this.access = requireNonNull(access, "access is null");
+        this.ledger = requireNonNull(ledger, "ledger is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    public Claim create(Actor actor, AwardId awardId, NewClaim request) {
+        actor.requireRole(Role.RECIPIENT);
+        Validator validator = new Validator();
+        LocalDate start = validator.date("periodStart", request.periodStart());
+        LocalDate end = validator.date("periodEnd", request.periodEnd());
+        if (start != null && end != null) {
+            validator.check(!end.isBefore(start), "periodEnd", "must not be before periodStart");
+        }
+        List<ClaimLine> lines = lines(validator, request.lines());
+        validator.throwIfInvalid();
+        Money amount = ClaimLine.total(lines);
+
+        return jdbi.inTransaction(handle -> {
+            Award award = access.lockVisible(handle, actor, awardId);
+            award.requireActive("make a claim");
+            Scheme scheme = handle.attach(SchemeDao.class).find(award.schemeId().value()).orElseThrow();
+            FinancialYear year = scheme.financialYear();
+            Validator period = new Validator();
+            String within = "must be within the financial year " + year + " (" + year.firstDay() + " to "
+                    + year.lastDay() + ")";
+            period.check(year.contains(start), "periodStart", within);
+            period.check(year.contains(end), "periodEnd", within);
+            period.throwIfInvalid();
+            if (amount.isGreaterThan(award.amount())) {
+                throw new RuleViolationException("claim-exceeds-award", "the claim's lines add up to " + amount
+                        + ", more than the whole award of " + award.amount());
+            }
+            ClaimDao claims = handle.attach(ClaimDao.class);
+            List<Claim> clashing = claims.holdingPeriod(award.id().value(), start, end);
+            if (!clashing.isEmpty()) {
+                Claim earlier = clashing.get(0);
+                throw new RuleViolationException("overlapping-period", "the period " + start + " to " + end
+                        + " overlaps claim " + earlier.id() + " for " + earlier.periodStart() + " to "
+                        + earlier.periodEnd() + ", which is " + earlier.status()
+                        + "; only a rejected claim frees its period");
+            }
+            ClaimId id = ClaimId.random();
+            claims.insert(id.value(), award.id().value(), start, end, amount.pence(), actor.userId().value(),
+                    clock.instant());
+            for (int position = 0; position < lines.size(); position++) {
+                ClaimLine line = lines.get(position);
+                claims.insertLine(id.value(), position, line.category(), line.description(), line.amount().pence());
+            }
+            Claim claim = load(handle, id);
+            auditLog.append(handle, event(actor, AuditAction.CLAIM_CREATED, claim).after(state(claim)).build());
+            return claim;
+        });
+    }
+
+    public Page<Claim> listForAward(Actor actor, AwardId awardId, Page.Request page) {
+        return jdbi.inTransaction(handle -> {
+            Award award = access.visible(handle, actor, awardId);
+            return page(handle, new ClaimFilter(null, null, null), award.id(), page);
+        });
+    }
+
+    /** The work queue: claims oldest submitted first; a recipient's list is always limited to its organisation. */
+    public Page<Claim> list(Actor actor, ClaimFilter filter, Page.Request page) {
+        actor.requireRole(Role.FINANCE_OFFICER, Role.GRANT_MANAGER, Role.AUDITOR, Role.RECIPIENT);
+        Actor.ListScope scope = actor.scope(filter.organisationId());
+        if (scope.empty()) {
+            return new Page<>(List.of(), 0, page.limit(), page.offset());
+        }
+        ClaimFilter applied = new ClaimFilter(filter.schemeId(), scope.organisation(), filter.status());
+        return jdbi.inTransaction(handle -> page(handle, applied, null, page));
+    }
+
+    public ClaimDetails get(Actor actor, ClaimId claimId) {
+        return jdbi.inTransaction(handle -> {
+            Claim claim = visible(handle, actor, claimId);
+            ClaimDao claims = handle.attach(ClaimDao.class);
+            return new ClaimDetails(claim, claims.payments(claim.id().value()),
+                    claims.adjustments(claim.id().value()), ledger.recoveriesOfClaim(handle, claim.id()),
+                    claims.history(claim.awardId().value(), claim.id().toString()));
+        });
+    }
+
+    /**
+     * A move of a claim through its lifecycle. {@code text} is the reason of a rejection or the question of a
+     * query; submissions and approvals take none.
+     */
+    public Claim transition(Actor actor, ClaimId claimId, ClaimTransition transition, String text) {
+        transition.requireRole(actor);
+        Validator validator = new Validator();
+        String note = switch (transition) {
+            case SUBMIT, APPROVE -> null;
+            case REJECT -> validator.text("reason", text, MAX_TEXT);
+            case QUERY -> validator.text("question", text, MAX_TEXT);
+        };
+        validator.throwIfInvalid();
+
+        return jdbi.inTransaction(handle -> {
+            ClaimDecisionDao claims = handle.attach(ClaimDecisionDao.class);
+            Locked locked = lock(claims, actor, claimId);
+            Decision decision = switch (transition) {
+                case SUBMIT -> submit(claims, actor, locked);
+                case APPROVE -> approve(claims, actor, locked);
+                case REJECT -> reject(handle, claims, actor, locked, note);
+                case QUERY -> query(handle, actor, locked, note);
+            };
+            Claim before = locked.claim();
+            Claim after = decision.claim();
+            Money awardApproved = locked.award().approved();
+            Map<String, Object> beforeState = decisionState(before, awardApproved);
+            Map<String, Object> afterState = decisionState(after,
+                    awardApproved.plus(after.eligible()).minus(before.eligible()));
+            if (note != null) {
+                afterState.put(transition == ClaimTransition.REJECT ? "reason" : "question", note);
+            }
+            auditLog.append(handle, event(actor, decision.action(), after).before(beforeState).after(afterState)
+                    .build());
+            if (decision.approved()) {
+                // every award of the scheme updates one scheme row: the ledger takes its lock last, held until commit
+                ledger.claimApproved(claims, locked.award().account(), before.amount());
+            }
+            return after;
+        });
+    }
+
+    /** What a decision did: the claim as the updates returned it, the action to record, and whether it approved. */
+    private record Decision(Claim claim, AuditAction action, boolean approved) {
+    }
+
+    // The claim as the updates return it: lines never change in a decision, so they are not read again.
+
+    private Decision submit(ClaimDecisionDao claims, Actor actor, Locked locked) {
+        Claim before = locked.claim();
+        locked.award().requireActive("submit a claim");
+        ClaimStatus target = ClaimTransition.SUBMIT.apply(actor, before.status());
+        Claim submitted = claims.markSubmitted(before.id().value(), target, actor.userId().value(), clock.instant());
+        if (before.status() == ClaimStatus.DRAFT) {
+            ledger.claimSubmitted(claims, locked.award().id(), before.amount());
+        }
+        return new Decision(submitted.withLinesAndApprovals(before.lines(), before.approvals()),
+                ClaimTransition.SUBMIT.action(), false);
+    }
+
+    private Decision approve(ClaimDecisionDao claims, Actor actor, Locked locked) {
+        Claim before = locked.claim();
+        Award award = locked.award();
+        award.requireActive("approve a claim");
+        boolean complete = before.checkApproval(actor, locked.offeredBy(), locked.dualApprovalThreshold());
+        award.checkApprovalFits(before.amount());
+        Instant now = clock.instant();
+        Instant approvedAt = claims.insertApproval(before.id().value(), actor.userId().value(), now);
+        List<ClaimApproval> approvals = new ArrayList<>(before.approvals());
+        approvals.add(new ClaimApproval(actor.userId(), actor.username(), approvedAt));
+        if (!complete) {
+            return new Decision(before.withLinesAndApprovals(before.lines(), approvals),
+                    AuditAction.CLAIM_FIRST_APPROVAL, false);
+        }
+        Claim approved = claims.markApproved(before.id().value(), ClaimTransition.APPROVE.target(),
+                actor.userId().value(), now);
+        return new Decision(approved.withLinesAndApprovals(before.lines(), approvals),
+                ClaimTransition.APPROVE.action(), true);
+    }
+
+    private Decision reject(Handle handle, ClaimDecisionDao claims, Actor actor, Locked locked, String reason) {
+        Claim before = locked.claim();
+        ClaimStatus target = ClaimTransition.REJECT.apply(actor, before.status());
+        Claim rejected = handle.attach(ClaimDao.class).markRejected(before.id().value(), target,
+                actor.userId().value(), clock.instant(), reason);
+        ledger.claimRejected(claims, locked.award().id(), before.amount());
+        return new Decision(rejected.withLinesAndApprovals(before.lines(), before.approvals()),
+                ClaimTransition.REJECT.action(), false);
+    }
+
+    private Decision query(Handle handle, Actor actor, Locked locked, String question) {
+        Claim before = locked.claim();
+        locked.award().requireActive("query a claim");
+        ClaimStatus target = ClaimTransition.QUERY.apply(actor, before.status());
+        ClaimDao queries = handle.attach(ClaimDao.class);
+        Claim queried = queries.markQueried(before.id().value(), target, actor.userId().value(), clock.instant(),
+                question);
+        queries.clearApprovals(before.id().value());
+        return new Decision(queried.withLinesAndApprovals(before.lines(), List.of()),
+                ClaimTransition.QUERY.action(), false);
+    }
+
+    public PaymentResult pay(Actor actor, ClaimId claimId, NewPayment request) {
+        actor.requireRole(Role.FINANCE_OFFICER);
+        MoneyMovement payment = MoneyMovement.parse(request.amount(), "paidOn", request.paidOn(),
+                request.reference());
+
+        return jdbi.inTransaction(handle -> {
+            Locked locked = lock(handle.attach(ClaimDecisionDao.class), actor, claimId);
+            Award award = locked.award();
+            Claim before = locked.claim();
+            award.requireActive("record a payment");
+            ClaimStatus statusAfter = before.checkPayment(payment, LocalDate.now(clock));
+            ClaimDao claims = handle.attach(ClaimDao.class);
+            UUID paymentId = claims.insertPayment(before.id().value(), payment.amount().pence(), payment.on(),
+                    payment.reference(), actor.userId().value(), clock.instant());
+            claims.addPaid(before.id().value(), payment.amount().pence(), statusAfter);
+            ledger.paymentRecorded(handle.attach(TotalsDao.class), award.account(), payment.amount());
+            Payment recorded = claims.payment(paymentId).orElseThrow();
+            Claim after = load(handle, before.id());
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("claimId", before.id().toString());
+            details.put("amount", payment.amount().toDecimalString());
+            details.put("paidOn", payment.on().toString());
+            details.put("reference", payment.reference());
+            auditLog.append(handle, AuditEvent.of(actor, AuditAction.PAYMENT_RECORDED, paymentId)
+                    .scheme(award.schemeId())
+                    .award(award.id())
+                    .before(paymentState(before, award.paid()))
+                    .after(paymentState(after, award.paid().plus(payment.amount())))
+                    .details(details)
+                    .build());
+            return new PaymentResult(recorded, after);
+        });
+    }
+
+    public AdjustmentResult adjust(Actor actor, ClaimId claimId, NewAdjustment request) {
+        actor.requireRole(Role.FINANCE_OFFICER);
+        Validator validator = new Validator();
+        Money amount = validator.positiveMoney("amount", request.amount());
+        String reason = validator.text("reason", request.reason(), MAX_TEXT);
+        validator.throwIfInvalid();
+
+        return jdbi.inTransaction(handle -> {
+            Locked locked = lock(handle.attach(ClaimDecisionDao.class), actor, claimId);
+            Award award = locked.award();
+            Claim before = locked.claim();
+            Claim.AdjustmentOutcome outcome = before.checkAdjustment(amount);
+            ClaimDao claims = handle.attach(ClaimDao.class);
+            UUID adjustmentId = claims.insertAdjustment(before.id().value(), amount.pence(), reason,
+                    outcome.eligibleBefore().pence(), outcome.eligibleAfter().pence(), actor.userId().value(),
+                    clock.instant());
+            claims.setEligible(before.id().value(), outcome.eligibleAfter().pence(), outcome.statusAfter());
+            ledger.eligibleReduced(handle.attach(TotalsDao.class), award.account(),
+                    award.status() == AwardStatus.CLOSED, amount);
+            Money approvedAfter = award.approved().minus(amount);
+            Recovery recovery = null;
+            if (!outcome.recoveryDue().isZero()) {
+                recovery = ledger.raise(handle, actor, award.account(), before.id(), outcome.recoveryDue(),
+                        "Paid beyond the eligible amount after an adjustment: " + reason);
+            }
+            Claim after = load(handle, before.id());
+            Map<String, Object> beforeState = moneyState(before);
+            beforeState.put("awardApproved", award.approved().toDecimalString());
+            Map<String, Object> afterState = moneyState(after);
+            afterState.put("awardApproved", approvedAfter.toDecimalString());
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("adjustmentId", adjustmentId.toString());
+            details.put("amount", amount.toDecimalString());
+            details.put("reason", reason);
+            if (recovery != null) {
+                details.put("recoveryId", recovery.id().toString());
+                details.put("recoveryAmount", recovery.amount().toDecimalString());
+            }
+            auditLog.append(handle, event(actor, AuditAction.CLAIM_ADJUSTED, after).before(beforeState)
+                    .after(afterState).details(details).build());
+            ClaimAdjustment adjustment = claims.adjustment(adjustmentId).orElseThrow();
+            return new AdjustmentResult(adjustment, after, recovery);
+        });
+    }
+
+    /** The claim if the actor may see it; another organisation's claim is "not found", never "forbidden". */
+    private static Claim visible(Handle handle, Actor actor, ClaimId claimId) {
+        Claim claim = handle.attach(ClaimDao.class).find(claimId.value())
+                .filter(found -> actor.canSee(found.organisationId()))
+                .orElseThrow(() -> new NotFoundException("claim", claimId.toString()));
+        return withDetails(handle, List.of(claim)).get(0);
+    }
+
+    /**
+     * Locks the claim's award, then the claim: the one lock order for every change to claims and money. Another
+     * organisation's claim is "not found"; its award's lock is let go with the failed transaction.
+     */
+    private static Locked lock(ClaimDecisionDao claims, Actor actor, ClaimId id) {
+        ClaimDecisionDao.AwardOfClaim award = claims.lockAwardOfClaim(id.value())
+                .filter(locked -> actor.canSee(locked.award().organisationId()))
+                .orElseThrow(() -> new NotFoundException("claim", id.toString()));
+        Claim claim = claims.findForUpdate(id.value()).orElseThrow();
+        return new Locked(award.award(), withDetails(claims, List.of(claim)).get(0), award.offeredBy(),
+                award.dualApprovalThreshold());
+    }
+
+    private static Claim load(Handle handle, ClaimId id) {
+        return withDetails(handle, List.of(handle.attach(ClaimDao.class).find(id.value()).orElseThrow())).get(0);
+    }
+
+    private static Page<Claim> page(Handle handle, ClaimFilter filter, AwardId awardId, Page.Request page) {
+        ClaimDao claims = handle.attach(ClaimDao.class);
+        UUID award = awardId == null ? null : awardId.value();
+        UUID scheme = filter.schemeId() == null ? null : filter.schemeId().value();
+        UUID organisation = filter.organisationId() == null ? null : filter.organisationId().value();
+        String status = filter.status() == null ? null : filter.status().name();
+        List<Claim> rows = claims.page(award, scheme, organisation, status, page.limit(), page.offset());
+        return new Page<>(withDetails(handle, rows), claims.count(award, scheme, organisation, status),
+                page.limit(), page.offset());
+    }
+
+    private static List<Claim> withDetails(Handle handle, List<Claim> rows) {
+        return rows.isEmpty() ? rows : withDetails(handle.attach(ClaimDecisionDao.class), rows);
+    }
+
+    private static List<Claim> withDetails(ClaimDecisionDao claims, List<Claim> rows) {
+        UUID[] ids = rows.stream().map(claim -> claim.id().value()).toArray(UUID[]::new);
+        Map<UUID, List<ClaimLine>> lines = new HashMap<>();
+        Map<UUID, List<ClaimApproval>> approvals = new HashMap<>();
+        for (ClaimDecisionDao.DetailRow row : claims.details(ids)) {
+            if (row.line() != null) {
+                lines.computeIfAbsent(row.claimId(), claim -> new ArrayList<>()).add(row.line());
+            } else {
+                approvals.computeIfAbsent(row.claimId(), claim -> new ArrayList<>()).add(row.approval());
+            }
+        }
+        return rows.stream()
+                .map(claim -> claim.withLinesAndApprovals(lines.getOrDefault(claim.id().value(), List.of()),
+                        approvals.getOrDefault(claim.id().value(), List.of())))
+                .toList();
+    }
+
+    private static List<ClaimLine> lines(Validator validator, List<NewClaim.NewClaimLine> requested) {
+        if (requested == null || requested.isEmpty()) {
+            validator.reject("lines", "must have at least one line of expenditure");
+            return List.of();
+        }
+        validator.check(requested.size() <= MAX_LINES, "lines", "must have at most " + MAX_LINES + " lines");
+        List<ClaimLine> lines = new ArrayList<>();
+        for (int index = 0; index < Math.min(requested.size(), MAX_LINES); index++) {
+            String field = "lines[" + index + "]";
+            NewClaim.NewClaimLine line = requested.get(index);
+            if (line == null) {
+                validator.reject(field, "is required");
+                continue;
+            }
+            String category = validator.text(field + ".category", line.category(), 100);
+            String description = validator.text(field + ".description", line.description(), MAX_TEXT);
+            Money amount = validator.positiveMoney(field + ".amount", line.amount());
+            if (category != null && description != null && amount != null) {
+                lines.add(new ClaimLine(category, description, amount));
+            }
+        }
+        return lines;
+    }
+
+    private static AuditEvent.Builder event(Actor actor, AuditAction action, Claim claim) {
+        return AuditEvent.of(actor, action, claim.id())
+                .scheme(claim.schemeId())
+                .award(claim.awardId());
+    }
+
+    static Map<String, Object> state(Claim claim) {
+        Map<String, Object> state = moneyState(claim);
+        state.put("periodStart", claim.periodStart().toString());
+        state.put("periodEnd", claim.periodEnd().toString());
+        state.put("lines", claim.lines().stream()
+                .map(line -> Map.of("category", line.category(), "description", line.description(),
+                        "amount", line.amount().toDecimalString()))
+                .toList());
+        return state;
+    }
+
+    private static Map<String, Object> moneyState(Claim claim) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("status", claim.status().name());
+        state.put("amount", claim.amount().toDecimalString());
+        state.put("eligible", claim.eligible().toDecimalString());
+        state.put("paid", claim.paid().toDecimalString());
+        return state;
+    }
+
+    private static Map<String, Object> decisionState(Claim claim, Money awardApproved) {
+        Map<String, Object> state = moneyState(claim);
+        state.put("approvals", claim.approvals().stream().map(ClaimApproval::approverUsername).toList());
+        state.put("awardApproved", awardApproved.toDecimalString());
+        return state;
+    }
+
+    private static Map<String, Object> paymentState(Claim claim, Money awardPaid) {
+        Map<String, Object> state = moneyState(claim);
+        state.put("awardPaid", awardPaid.toDecimalString());
+        return state;
+    }
+
+    private record Locked(Award award, Claim claim, UserId offeredBy, Money dualApprovalThreshold) {
+        private Locked {
+            requireNonNull(award, "award is null");
+            requireNonNull(claim, "claim is null");
+            requireNonNull(dualApprovalThreshold, "dualApprovalThreshold is null");
+        }
+    }
+
+    /** Optional filters of the claim list. */
+    public record ClaimFilter(SchemeId schemeId, OrganisationId organisationId, ClaimStatus status) {
+        public static ClaimFilter parse(String schemeId, String organisationId, String status) {
+            Validator validator = new Validator();
+            SchemeId scheme = validator.optional("schemeId", schemeId, SchemeId::parse, "the id of a scheme");
+            OrganisationId organisation = validator.optional("organisationId", organisationId, OrganisationId::parse,
+                    "the id of an organisation");
+            ClaimStatus parsedStatus = validator.optionalEnum("status", status, ClaimStatus.class);
+            validator.throwIfInvalid();
+            return new ClaimFilter(scheme, organisation, parsedStatus);
+        }
+    }
+}

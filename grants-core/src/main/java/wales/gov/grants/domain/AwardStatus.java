@@ -1,9 +1,0 @@
-package wales.gov.grants.domain;
-
-public enum AwardStatus {
-    DRAFT,
-    OFFERED,
-    ACTIVE,
-    CLOSED,
-    WITHDRAWN
-}

@@ -1,8 +1,0 @@
-package wales.gov.grants.domain;
-
-/** A request body that cannot be read at all: a broken multipart body, or one that ended early. */
-public class MalformedRequestException extends DomainException {
-    public MalformedRequestException(String message) {
-        super(message);
-    }
-}

@@ -1,8 +1,0 @@
-package wales.gov.grants.domain;
-
-/** Unknown, or not visible to the actor: the two are never told apart. */
-public class NotFoundException extends DomainException {
-    public NotFoundException(String kind, String id) {
-        super(kind + " " + id + " was not found");
-    }
-}

@@ -1,8 +1,0 @@
-package wales.gov.grants.domain;
-
-/** A file whose content is not one of the accepted kinds, whatever its name or declared type says. */
-public class UnsupportedContentException extends DomainException {
-    public UnsupportedContentException(String message) {
-        super(message);
-    }
-}

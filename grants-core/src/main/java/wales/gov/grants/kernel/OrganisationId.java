@@ -1,0 +1,34 @@
+package wales.gov.grants.kernel;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import static java.util.Objects.requireNonNull;
+
+public record OrganisationId(UUID value) {
+    public OrganisationId {
+        requireNonNull(value, "value is null");
+    }
+
+    public static OrganisationId random() {
+        return new OrganisationId(UUID.randomUUID());
+    }
+
+    /** An id from a client: anything that is not a well-formed id names nothing, so it is simply absent. */
+    public static Optional<OrganisationId> parse(String text) {
+        return Ids.parseUuid(text).map(OrganisationId::new);
+    }
+
+    /**
+     * An id named in a request path: one that is not well-formed names nothing, so it is "not found", exactly as
+     * an unknown or invisible one.
+     */
+    public static OrganisationId fromPath(String text) {
+        return parse(text).orElseThrow(() -> new NotFoundException("organisation", text));
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

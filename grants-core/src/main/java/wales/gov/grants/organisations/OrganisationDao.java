@@ -1,0 +1,32 @@
+package wales.gov.grants.organisations;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+@RegisterRowMapper(OrganisationMapper.class)
+public interface OrganisationDao {
+    @SqlQuery("SELECT * FROM organisations WHERE id = :id")
+    Optional<Organisation> find(@Bind("id") UUID id);
+
+    @SqlQuery("SELECT * FROM organisations WHERE code = :code")
+    Optional<Organisation> findByCode(@Bind("code") String code);
+
+    @SqlQuery("SELECT * FROM organisations ORDER BY type, name_en LIMIT :limit OFFSET :offset")
+    List<Organisation> page(@Bind("limit") int limit, @Bind("offset") long offset);
+
+    @SqlQuery("SELECT count(*) FROM organisations")
+    long count();
+
+    @SqlUpdate("""
+            INSERT INTO organisations (code, name_en, name_cy, type)
+            VALUES (:code, :nameEn, :nameCy, :type)
+            ON CONFLICT ON CONSTRAINT uq_organisations_code DO NOTHING""")
+    int insertIfAbsent(@Bind("code") String code, @Bind("nameEn") String nameEn, @Bind("nameCy") String nameCy,
+                       @Bind("type") String type);
+}

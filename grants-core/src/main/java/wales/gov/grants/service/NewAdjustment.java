@@ -1,5 +1,0 @@
-package wales.gov.grants.service;
-
-/** A finance officer's downward adjustment of a claim as received: checked by {@link ClaimService}. */
-public record NewAdjustment(String amount, String reason) {
-}

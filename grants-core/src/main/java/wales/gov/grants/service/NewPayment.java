@@ -1,5 +1,0 @@
-package wales.gov.grants.service;
-
-/** A finance officer's record of a payment as received: every field is checked by {@link ClaimService}. */
-public record NewPayment(String amount, String paidOn, String reference) {
-}

@@ -1,5 +1,0 @@
-package wales.gov.grants.service;
-
-/** Money received back against a recovery, as received: checked by {@link RecoveryService}. */
-public record NewReceipt(String amount, String receivedOn, String reference) {
-}

@@ -1,0 +1,100 @@
+package wales.gov.grants.wiring;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import org.jdbi.v3.core.Jdbi;
+import wales.gov.grants.audit.AuditDao;
+import wales.gov.grants.audit.AuditLog;
+import wales.gov.grants.awards.AuditTrailService;
+import wales.gov.grants.awards.AwardAccess;
+import wales.gov.grants.awards.AwardDao;
+import wales.gov.grants.awards.AwardService;
+import wales.gov.grants.claims.ClaimDao;
+import wales.gov.grants.claims.ClaimDecisionDao;
+import wales.gov.grants.claims.ClaimService;
+import wales.gov.grants.database.Persistence;
+import wales.gov.grants.evidence.EvidenceDao;
+import wales.gov.grants.evidence.EvidenceService;
+import wales.gov.grants.evidence.EvidenceStorage;
+import wales.gov.grants.idempotency.IdempotencyDao;
+import wales.gov.grants.idempotency.IdempotencyService;
+import wales.gov.grants.organisations.OrganisationDao;
+import wales.gov.grants.organisations.OrganisationService;
+import wales.gov.grants.outcomes.OutcomeDao;
+import wales.gov.grants.outcomes.OutcomeService;
+import wales.gov.grants.recoveries.Ledger;
+import wales.gov.grants.recoveries.RecoveryDao;
+import wales.gov.grants.recoveries.RecoveryService;
+import wales.gov.grants.recoveries.TotalsDao;
+import wales.gov.grants.schemes.SchemeDao;
+import wales.gov.grants.schemes.SchemeService;
+import wales.gov.grants.users.AuthService;
+import wales.gov.grants.users.LoginThrottle;
+import wales.gov.grants.users.PasswordHasher;
+import wales.gov.grants.users.UserDao;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Every service of the application, built once from the database, the clock, the evidence store and the sign-in
+ * settings. The API server, the batch jobs and the tests all build them here, so they run the same rules.
+ */
+public record GrantsServices(
+        Jdbi jdbi,
+        Clock clock,
+        AuditLog auditLog,
+        PasswordHasher passwordHasher,
+        AuthService auth,
+        OrganisationService organisations,
+        SchemeService schemes,
+        AwardService awards,
+        AuditTrailService auditTrail,
+        ClaimService claims,
+        RecoveryService recoveries,
+        EvidenceService evidence,
+        OutcomeService outcomes,
+        IdempotencyService idempotency) {
+    /** Every SQL Object the services attach. */
+    public static final List<Class<?>> DAOS = List.of(AuditDao.class, AwardDao.class, ClaimDao.class,
+            ClaimDecisionDao.class, EvidenceDao.class, IdempotencyDao.class, OrganisationDao.class, OutcomeDao.class,
+            RecoveryDao.class, SchemeDao.class, TotalsDao.class, UserDao.class);
+
+    public GrantsServices {
+        requireNonNull(jdbi, "jdbi is null");
+        requireNonNull(clock, "clock is null");
+    }
+
+    /** Sign-in settings: how costly a password hash is, how long tokens live, how failures are throttled. */
+    public record SignIn(int bcryptCost, Duration tokenLifetime, Duration verifiedPasswordCache,
+                         Duration throttleWindow, int maxFailuresPerUsername, int maxFailuresPerAddress,
+                         boolean demoUsersAllowed) {
+    }
+
+    /** Applies this schema's JDBI configuration; call once per {@link Jdbi} before {@link #build}. */
+    public static Jdbi configure(Jdbi jdbi) {
+        return Persistence.configure(jdbi, DAOS);
+    }
+
+    public static GrantsServices build(Jdbi jdbi, Clock clock, EvidenceStorage storage, SignIn signIn) {
+        AuditLog auditLog = new AuditLog(clock);
+        PasswordHasher hasher = new PasswordHasher(signIn.bcryptCost());
+        AuthService auth = new AuthService(jdbi, hasher,
+                new LoginThrottle(clock, signIn.throttleWindow(), signIn.maxFailuresPerUsername(),
+                        signIn.maxFailuresPerAddress()),
+                auditLog, clock, signIn.demoUsersAllowed(), signIn.tokenLifetime(), signIn.verifiedPasswordCache());
+        AwardAccess access = new AwardAccess();
+        Ledger ledger = new Ledger(auditLog, clock);
+        IdempotencyService idempotency = new IdempotencyService(jdbi, clock);
+        return new GrantsServices(jdbi, clock, auditLog, hasher, auth, new OrganisationService(jdbi),
+                new SchemeService(jdbi, auditLog, clock),
+                new AwardService(jdbi, auditLog, access, ledger, clock),
+                new AuditTrailService(jdbi, access),
+                new ClaimService(jdbi, auditLog, access, ledger, clock),
+                new RecoveryService(jdbi, auditLog, ledger, clock),
+                new EvidenceService(jdbi, auditLog, access, clock, storage, idempotency),
+                new OutcomeService(jdbi, auditLog, access, clock),
+                idempotency);
+    }
+}
