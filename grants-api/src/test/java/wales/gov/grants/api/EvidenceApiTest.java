@@ -317,6 +317,28 @@ class EvidenceApiTest {
         return cardiffUser.asActor();
     }
 
+    @Test
+    void anAwardThatIsNotActiveRefusesEvidenceOutcomesAndClaimsAlikeWith409() {
+        Scheme scheme = fixtures.scheme(manager(), "1000.00", "500.00");
+        String draft = fixtures.award(manager(), scheme, fixtures.cardiff(), "100.00").id().toString();
+        Set<Path> storedBefore = storedFiles();
+        List<Reply> refusals = List.of(
+                Caller.as(APP, cardiffUser).upload(evidencePath(draft), MultipartBody.create().field("title", "Early")
+                        .file("a.pdf", "application/pdf", SampleFiles.pdf()).build()),
+                Caller.as(APP, cardiffUser).post("/api/v1/awards/" + draft + "/outcomes",
+                        "{\"measure\": \"care-leavers-supported\", \"periodEnd\": \"2019-06-30\", \"value\": 1}"),
+                Caller.as(APP, cardiffUser).post("/api/v1/awards/" + draft + "/claims",
+                        "{\"periodStart\": \"2019-04-01\", \"periodEnd\": \"2019-06-30\", \"lines\": "
+                                + "[{\"category\": \"PDG Access\", \"description\": \"Uniform\", \"amount\": \"10.00\"}]}"));
+        for (Reply refused : refusals) {
+            assertProblem(refused, 409);
+            assertThat(refused.json().get("type").asText()).endsWith("/award-not-active");
+            assertThat(refused.json().get("detail").asText()).contains("DRAFT");
+        }
+        assertThat(evidenceRows(draft)).isZero();
+        assertThat(storedFiles()).isEqualTo(storedBefore);
+    }
+
     private String activeAward() {
         Scheme scheme = fixtures.scheme(manager(), "1000.00", "500.00");
         Award award = fixtures.activeAward(manager(), scheme, fixtures.cardiff(), "500.00", cardiff());

@@ -32,18 +32,17 @@ public interface RecoveryDao {
     @SqlQuery(SELECT_RECOVERY + " WHERE recoveries.id = :id FOR UPDATE OF recoveries")
     Optional<Recovery> findForUpdate(@Bind("id") UUID id);
 
-    @SqlQuery(SELECT_RECOVERY + """
-             WHERE (CAST(:awardId AS uuid) IS NULL OR recoveries.award_id = :awardId)
-              AND (CAST(:open AS boolean) IS NULL OR (recoveries.received_pence < recoveries.amount_pence) = :open)
-            ORDER BY recoveries.raised_at, recoveries.id
-            LIMIT :limit OFFSET :offset""")
+    /** The optional filters of the recovery list, shared by a page and its count. */
+    String FILTER = """
+            WHERE (CAST(:awardId AS uuid) IS NULL OR recoveries.award_id = :awardId)
+              AND (CAST(:open AS boolean) IS NULL OR (recoveries.received_pence < recoveries.amount_pence) = :open)""";
+
+    @SqlQuery(SELECT_RECOVERY + " " + FILTER
+            + " ORDER BY recoveries.raised_at, recoveries.id LIMIT :limit OFFSET :offset")
     List<Recovery> page(@Bind("awardId") UUID awardId, @Bind("open") Boolean open, @Bind("limit") int limit,
                         @Bind("offset") long offset);
 
-    @SqlQuery("""
-            SELECT count(*) FROM recoveries
-            WHERE (CAST(:awardId AS uuid) IS NULL OR award_id = :awardId)
-              AND (CAST(:open AS boolean) IS NULL OR (received_pence < amount_pence) = :open)""")
+    @SqlQuery("SELECT count(*) FROM recoveries " + FILTER)
     long count(@Bind("awardId") UUID awardId, @Bind("open") Boolean open);
 
     @SqlQuery(SELECT_RECOVERY + " WHERE recoveries.claim_id = :claimId ORDER BY recoveries.raised_at, recoveries.id")

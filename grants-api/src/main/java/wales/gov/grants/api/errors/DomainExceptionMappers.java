@@ -39,7 +39,7 @@ public final class DomainExceptionMappers {
     public static final class Conflict implements ExceptionMapper<StateConflictException> {
         @Override
         public Response toResponse(StateConflictException exception) {
-            return Problems.response(409, "state-conflict", "Conflict", exception.getMessage());
+            return Problems.response(409, exception.conflict(), "Conflict", exception.getMessage());
         }
     }
 
