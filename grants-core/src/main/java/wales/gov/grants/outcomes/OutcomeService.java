@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import wales.gov.grants.audit.AuditAction;
 import wales.gov.grants.audit.AuditEvent;
@@ -97,14 +98,16 @@ public final class OutcomeService {
 
     /** Every target of the award with its reports, total and variance, in the award's order of targets. */
     public List<OutcomeProgress> progress(Actor actor, AwardId awardId) {
-        return jdbi.inTransaction(handle -> {
-            Award award = access.visibleWithDetails(handle, actor, awardId, false);
-            List<OutcomeReport> reports = handle.attach(OutcomeDao.class).reports(award.id().value());
-            return award.outcomeTargets().stream()
-                    .map(target -> new OutcomeProgress(target, reports.stream()
-                            .filter(report -> report.measure().equals(target.measure()))
-                            .toList()))
-                    .toList();
-        });
+        return jdbi.inTransaction(handle -> progress(handle, access.visibleWithDetails(handle, actor, awardId, false)));
+    }
+
+    /** {@link #progress(Actor, AwardId)} in the caller's transaction, for an award it may see, with its targets. */
+    public List<OutcomeProgress> progress(Handle handle, Award award) {
+        List<OutcomeReport> reports = handle.attach(OutcomeDao.class).reports(award.id().value());
+        return award.outcomeTargets().stream()
+                .map(target -> new OutcomeProgress(target, reports.stream()
+                        .filter(report -> report.measure().equals(target.measure()))
+                        .toList()))
+                .toList();
     }
 }

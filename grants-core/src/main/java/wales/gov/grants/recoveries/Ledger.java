@@ -120,6 +120,12 @@ public final class Ledger {
         return withReceipts(handle, handle.attach(RecoveryDao.class).page(awardId.value(), true, Page.MAX_LIMIT, 0));
     }
 
+    /** Every recovery of the award, open or settled, with its receipts, oldest first. */
+    public List<Recovery> recoveriesOfAward(Handle handle, AwardId awardId) {
+        RecoveryDao recoveries = handle.attach(RecoveryDao.class);
+        return withReceipts(handle, recoveries.page(awardId.value(), null, Integer.MAX_VALUE, 0));
+    }
+
     public List<Recovery> recoveriesOfClaim(Handle handle, ClaimId claimId) {
         return withReceipts(handle, handle.attach(RecoveryDao.class).forClaim(claimId.value()));
     }
