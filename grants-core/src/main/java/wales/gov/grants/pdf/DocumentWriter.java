@@ -217,6 +217,11 @@ public final class DocumentWriter implements AutoCloseable {
         }
     }
 
+    /** The number of pages begun so far; after {@link #finish}, the document's page count. */
+    public int pages() {
+        return pageNumber;
+    }
+
     int pageNumber() {
         return pageNumber;
     }

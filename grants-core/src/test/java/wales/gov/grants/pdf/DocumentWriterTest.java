@@ -60,6 +60,28 @@ class DocumentWriterTest {
     }
 
     @Test
+    void aRowTallerThanAPageContinuesOnTheNextPagesUnderTheHeader() throws IOException {
+        StringBuilder note = new StringBuilder();
+        for (int line = 1; line <= 150; line++) {
+            note.append("line").append(line).append('\n');
+        }
+        byte[] pdf = SampleDocuments.render(SampleDocuments.english("seed"), writer -> {
+            Table table = writer.table(Column.left("Claim", ColumnWidth.points(60)), Column.left("Note", ColumnWidth.relative(1)));
+            table.rows(List.of(List.of(Cell.of("CL-1"), Cell.of(note.toString()))).iterator());
+            writer.paragraph("after the table");
+        });
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getNumberOfPages()).isEqualTo(3);
+            assertThat(pageText(document, 3)).contains("Claim Note", "line150", "after the table");
+            String text = new PDFTextStripper().getText(document);
+            for (int line = 1; line <= 150; line++) {
+                assertThat(text).contains("line" + line + "\n");
+            }
+        }
+    }
+
+    @Test
     void repeatsTheTableHeaderOnEveryPageTheTableReaches() throws IOException {
         byte[] pdf = SampleDocuments.full(SampleDocuments.english(SampleDocuments.SHA256), 60);
 
