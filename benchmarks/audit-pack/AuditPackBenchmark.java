@@ -106,9 +106,9 @@ public class AuditPackBenchmark {
         double engineMedian = median(engineRates);
         double bareMedian = median(bareRates);
         System.out.println("----");
-        System.out.printf("engine  %5.0f pages/s (median; %d pages, %d bytes), heap peak %d MB, max live after GC %d MB%n",
+        System.out.printf("engine  %5.0f pages/s (median; %d pages, %d bytes), sum of heap pool peaks %d MB, max live after GC %d MB%n",
                 engineMedian, pageCounts[0], bytes[0], enginePeak >> 20, engineLive >> 20);
-        System.out.printf("bare    %5.0f pages/s (median; %d pages, %d bytes), heap peak %d MB, max live after GC %d MB%n",
+        System.out.printf("bare    %5.0f pages/s (median; %d pages, %d bytes), sum of heap pool peaks %d MB, max live after GC %d MB%n",
                 bareMedian, pageCounts[1], bytes[1], barePeak >> 20, bareLive >> 20);
         System.out.printf("ratio engine/bare  %.2f%n", engineMedian / bareMedian);
     }
