@@ -64,8 +64,21 @@ import wales.gov.grants.demo.DemoData;
 import wales.gov.grants.evidence.EvidenceStorage;
 import wales.gov.grants.wiring.GrantsServices;
 
+import static java.util.Objects.requireNonNull;
+
 public class GrantsApplication extends Application<GrantsConfiguration> {
     private static final Logger LOG = LoggerFactory.getLogger(GrantsApplication.class);
+
+    private final Clock clock;
+
+    public GrantsApplication() {
+        this(Clock.systemUTC());
+    }
+
+    /** An application on {@code clock}: the system clock in production, a clock the test moves in tests. */
+    public GrantsApplication(Clock clock) {
+        this.clock = requireNonNull(clock, "clock is null");
+    }
 
     public static void main(String[] args) throws Exception {
         new GrantsApplication().run(args);
@@ -84,7 +97,6 @@ public class GrantsApplication extends Application<GrantsConfiguration> {
 
     @Override
     public void run(GrantsConfiguration configuration, Environment environment) {
-        Clock clock = Clock.systemUTC();
         configureJson(environment.getObjectMapper());
 
         DataSourceFactory database = configuration.getDatabase();

@@ -5,7 +5,9 @@ import java.util.Base64;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.core.Application;
 import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import jakarta.ws.rs.client.Entity;
@@ -15,27 +17,37 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.glassfish.jersey.client.ClientProperties;
 import wales.gov.grants.testing.Fixtures;
+import wales.gov.grants.testing.TestClock;
 import wales.gov.grants.testing.TestDatabase;
 import wales.gov.grants.users.User;
 
-/** Starts the real application on the test database and calls it over HTTP as a given user. */
+/**
+ * Starts the real application on the test database and a {@link TestClock}, and calls it over HTTP as a given
+ * user. A test class gives the application and its {@link #fixtures(TestClock) fixtures} one clock, so what the
+ * fixtures build and what the server does happen on one timeline that the test moves.
+ */
 public final class ApiTestSupport {
     private ApiTestSupport() {
     }
 
-    public static DropwizardAppExtension<GrantsConfiguration> application(ConfigOverride... extra) {
+    public static DropwizardAppExtension<GrantsConfiguration> application(TestClock clock, ConfigOverride... extra) {
         TestDatabase database = TestDatabase.get();
         ConfigOverride[] overrides = new ConfigOverride[3 + extra.length];
         overrides[0] = ConfigOverride.config("database.url", database.url());
         overrides[1] = ConfigOverride.config("database.user", database.user());
         overrides[2] = ConfigOverride.config("database.password", database.password());
         System.arraycopy(extra, 0, overrides, 3, extra.length);
-        return new DropwizardAppExtension<>(GrantsApplication.class,
-                ResourceHelpers.resourceFilePath("test-config.yml"), overrides);
+        return new DropwizardAppExtension<>(new DropwizardTestSupport<>(GrantsApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"), overrides) {
+            @Override
+            public Application<GrantsConfiguration> newApplication() {
+                return new GrantsApplication(clock);
+            }
+        });
     }
 
-    public static Fixtures fixtures() {
-        return Fixtures.onTestDatabase();
+    public static Fixtures fixtures(TestClock clock) {
+        return Fixtures.onTestDatabase(clock);
     }
 
     /** Requests to the running application, signed in as one user (or anonymous). */

@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -13,18 +14,24 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import wales.gov.grants.api.ApiTestSupport.Caller;
+import wales.gov.grants.api.ApiTestSupport.Reply;
 import wales.gov.grants.kernel.Role;
 import wales.gov.grants.testing.Fixtures;
+import wales.gov.grants.testing.TestClock;
 import wales.gov.grants.users.User;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Sign-in over HTTP: failures are 401 and audited, repeated failures are throttled with 429. */
+/**
+ * Sign-in over HTTP: failures are 401 and audited, repeated failures are throttled with 429 until the window has
+ * passed, and a bearer token works until its lifetime ends.
+ */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class AuthApiTest {
-    static final DropwizardAppExtension<GrantsConfiguration> APP = ApiTestSupport.application();
+    static final TestClock CLOCK = new TestClock();
+    static final DropwizardAppExtension<GrantsConfiguration> APP = ApiTestSupport.application(CLOCK);
 
-    private final Fixtures fixtures = ApiTestSupport.fixtures();
+    private final Fixtures fixtures = ApiTestSupport.fixtures(CLOCK);
 
     @Test
     void repeatedWrongPasswordsAreThrottledWith429AndARetryAfter() throws Exception {
@@ -44,6 +51,30 @@ class AuthApiTest {
                         WHERE action = 'LOGIN_FAILED' AND details ->> 'username' = :name AND client_address IS NOT NULL""")
                 .bind("name", user.username()).mapTo(Long.class).one());
         assertThat(audited).isEqualTo(5);
+
+        CLOCK.advance(APP.getConfiguration().getAuth().getThrottleWindow().toJavaDuration());
+        assertThat(get(user.username(), Fixtures.PASSWORD).statusCode()).as("once the window has passed")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aBearerTokenIsRefusedOnceItsLifetimeHasPassed() {
+        User auditor = fixtures.user(Role.AUDITOR, null);
+        Duration lifetime = APP.getConfiguration().getAuth().getTokenLifetime().toJavaDuration();
+        Instant issuedFrom = CLOCK.instant();
+        Reply issued = Caller.as(APP, auditor).post("/api/v1/tokens");
+        assertThat(issued.status()).isEqualTo(201);
+        assertThat(Instant.parse(issued.json().get("expiresAt").asText()))
+                .isBetween(issuedFrom.plus(lifetime), issuedFrom.plus(lifetime).plusSeconds(1));
+        Caller bearer = Caller.bearer(APP, issued.json().get("token").asText());
+        assertThat(bearer.get("/api/v1/schemes").status()).isEqualTo(200);
+
+        CLOCK.advance(lifetime.minusMinutes(1));
+        assertThat(bearer.get("/api/v1/schemes").status()).as("a minute before expiry").isEqualTo(200);
+        CLOCK.advance(Duration.ofMinutes(1));
+        Reply expired = bearer.get("/api/v1/schemes");
+        assertThat(expired.status()).isEqualTo(401);
+        assertThat(expired.mediaType()).isEqualTo("application/problem+json");
     }
 
     /** Plain JDK client: the Jersey test client's connector answers Basic challenges itself. */

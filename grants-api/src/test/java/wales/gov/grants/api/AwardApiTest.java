@@ -12,16 +12,18 @@ import wales.gov.grants.api.ApiTestSupport.Caller;
 import wales.gov.grants.api.ApiTestSupport.Reply;
 import wales.gov.grants.kernel.Role;
 import wales.gov.grants.testing.Fixtures;
+import wales.gov.grants.testing.TestClock;
 import wales.gov.grants.users.User;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(DropwizardExtensionsSupport.class)
 class AwardApiTest {
-    static final DropwizardAppExtension<GrantsConfiguration> APP = ApiTestSupport.application();
+    static final TestClock CLOCK = new TestClock();
+    static final DropwizardAppExtension<GrantsConfiguration> APP = ApiTestSupport.application(CLOCK);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Fixtures fixtures = ApiTestSupport.fixtures();
+    private final Fixtures fixtures = ApiTestSupport.fixtures(CLOCK);
     private final User manager = fixtures.user(Role.GRANT_MANAGER, null);
     private final User cardiff = fixtures.user(Role.RECIPIENT, fixtures.cardiff());
     private final User swansea = fixtures.user(Role.RECIPIENT, fixtures.swansea());

@@ -25,6 +25,7 @@ import wales.gov.grants.kernel.Actor;
 import wales.gov.grants.kernel.Role;
 import wales.gov.grants.schemes.Scheme;
 import wales.gov.grants.testing.Fixtures;
+import wales.gov.grants.testing.TestClock;
 import wales.gov.grants.users.User;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,9 +33,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Bad input of every kind gets the right 4xx problem+json, never a 500, and changes nothing. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class BadInputApiTest {
-    static final DropwizardAppExtension<GrantsConfiguration> APP = ApiTestSupport.application();
+    static final TestClock CLOCK = new TestClock();
+    static final DropwizardAppExtension<GrantsConfiguration> APP = ApiTestSupport.application(CLOCK);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Fixtures FIXTURES = ApiTestSupport.fixtures();
+    private static final Fixtures FIXTURES = ApiTestSupport.fixtures(CLOCK);
     private static final User MANAGER = FIXTURES.user(Role.GRANT_MANAGER, null);
     private static final Scheme SCHEME = FIXTURES.scheme(MANAGER.asActor(), "1000.00", "500.00");
 

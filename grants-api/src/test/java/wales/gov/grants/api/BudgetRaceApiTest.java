@@ -18,6 +18,7 @@ import wales.gov.grants.awards.Award;
 import wales.gov.grants.kernel.Role;
 import wales.gov.grants.schemes.Scheme;
 import wales.gov.grants.testing.Fixtures;
+import wales.gov.grants.testing.TestClock;
 import wales.gov.grants.users.User;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,10 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The budget rule over HTTP: racing creations and offers never push a scheme over its budget. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class BudgetRaceApiTest {
-    static final DropwizardAppExtension<GrantsConfiguration> APP = ApiTestSupport.application();
+    static final TestClock CLOCK = new TestClock();
+    static final DropwizardAppExtension<GrantsConfiguration> APP = ApiTestSupport.application(CLOCK);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Fixtures fixtures = ApiTestSupport.fixtures();
+    private final Fixtures fixtures = ApiTestSupport.fixtures(CLOCK);
     private final User manager = fixtures.user(Role.GRANT_MANAGER, null);
 
     @Test

@@ -1,7 +1,5 @@
 package wales.gov.grants.api;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,17 +24,19 @@ import wales.gov.grants.kernel.Role;
 import wales.gov.grants.kernel.SchemeId;
 import wales.gov.grants.schemes.Scheme;
 import wales.gov.grants.testing.Fixtures;
+import wales.gov.grants.testing.TestClock;
 import wales.gov.grants.users.User;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ClaimApiTest {
-    static final DropwizardAppExtension<GrantsConfiguration> APP = ApiTestSupport.application();
+    static final TestClock CLOCK = new TestClock();
+    static final DropwizardAppExtension<GrantsConfiguration> APP = ApiTestSupport.application(CLOCK);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String TODAY = LocalDate.now(ZoneOffset.UTC).toString();
 
-    private final Fixtures fixtures = ApiTestSupport.fixtures();
+    private final Fixtures fixtures = ApiTestSupport.fixtures(CLOCK);
+    private final String today = CLOCK.today().toString();
     private final User manager = fixtures.user(Role.GRANT_MANAGER, null);
     private final User finance1 = fixtures.user(Role.FINANCE_OFFICER, null);
     private final User finance2 = fixtures.user(Role.FINANCE_OFFICER, null);
@@ -78,7 +78,7 @@ class ClaimApiTest {
         assertThat(approved.get("approvals").get(1).get("by").asText()).isEqualTo(finance2.username());
         assertThat(approved.get("approvals").get(1).get("at").asText()).isNotBlank();
 
-        Reply payment = Caller.as(APP, finance1).post(path + "/payments", paymentBody("1500.50", TODAY, "BACS-1"));
+        Reply payment = Caller.as(APP, finance1).post(path + "/payments", paymentBody("1500.50", today, "BACS-1"));
         assertThat(payment.status()).isEqualTo(201);
         assertThat(payment.json().get("claimStatus").asText()).isEqualTo("PAID");
 
@@ -92,7 +92,7 @@ class ClaimApiTest {
         JsonNode recoveries = Caller.as(APP, auditor).get("/api/v1/recoveries?awardId=" + award.id()).json();
         assertThat(recoveries.get("total").asInt()).isEqualTo(1);
         Reply receipt = Caller.as(APP, finance1).post("/api/v1/recoveries/" + recovery.get("id").asText()
-                + "/receipts", JSON.writeValueAsString(Map.of("amount", "50.00", "receivedOn", TODAY,
+                + "/receipts", JSON.writeValueAsString(Map.of("amount", "50.00", "receivedOn", today,
                 "reference", "RCPT-1")));
         assertThat(receipt.status()).isEqualTo(201);
         assertThat(receipt.json().get("outstanding").asText()).isEqualTo("150.00");
@@ -163,9 +163,9 @@ class ClaimApiTest {
         Award award = activeAward("10000.00", "1000.00");
         Claim submitted = fixtures.submittedClaim(cardiff.asActor(), award, 0, "100.00");
         String path = "/api/v1/claims/" + submitted.id();
-        String payment = paymentBody("1.00", TODAY, "R");
+        String payment = paymentBody("1.00", today, "R");
         String adjustment = JSON.writeValueAsString(Map.of("amount", "1.00", "reason", "r"));
-        String receipt = JSON.writeValueAsString(Map.of("amount", "1.00", "receivedOn", TODAY, "reference", "R"));
+        String receipt = JSON.writeValueAsString(Map.of("amount", "1.00", "receivedOn", today, "reference", "R"));
         String recoveryPath = "/api/v1/recoveries/" + UUID.randomUUID() + "/receipts";
         String body = claimBody("2019-05-01", "2019-05-02", line("Uniforms", "Shoes", "1.00"));
 
@@ -233,13 +233,13 @@ class ClaimApiTest {
         expectProblem(recipient.post(claimsOf(award), "{\"periodStart\":\"2019-04-01\",\"periodEnd\":\"2019-04-30\","
                 + "\"lines\":[],\"colour\":\"red\"}"), 422, "colour");
 
-        String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();
-        String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
+        String tomorrow = CLOCK.today().plusDays(1).toString();
+        String yesterday = CLOCK.today().minusDays(1).toString();
         expectProblem(officer.post(approvedPath + "/payments", paymentBody("10.00", tomorrow, "R")), 422, "paidOn");
         expectProblem(officer.post(approvedPath + "/payments", paymentBody("10.00", yesterday, "R")), 422,
                 "paidOn");
-        expectProblem(officer.post(approvedPath + "/payments", paymentBody("100.01", TODAY, "R")), 422, null);
-        expectProblem(officer.post(approvedPath + "/payments", paymentBody("10.00", TODAY, "")), 422, "reference");
+        expectProblem(officer.post(approvedPath + "/payments", paymentBody("100.01", today, "R")), 422, null);
+        expectProblem(officer.post(approvedPath + "/payments", paymentBody("10.00", today, "")), 422, "reference");
         expectProblem(officer.post(approvedPath + "/adjustments",
                 JSON.writeValueAsString(Map.of("amount", "100.01", "reason", "Audit"))), 422, null);
         expectProblem(officer.post(approvedPath + "/adjustments",
@@ -265,7 +265,7 @@ class ClaimApiTest {
         Award award = activeAward("10000.00", "1000.00");
         Claim approved = fixtures.approvedClaim(cardiff.asActor(), finance1.asActor(), award, 0, "500.00");
         String path = "/api/v1/claims/" + approved.id() + "/payments";
-        String body = paymentBody("100.00", TODAY, "BACS-42");
+        String body = paymentBody("100.00", today, "BACS-42");
         String key = Fixtures.unique("payment-");
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(20);
@@ -291,7 +291,7 @@ class ClaimApiTest {
         assertThat(replies.stream().filter(reply -> "true".equals(reply.header("Idempotent-Replayed"))))
                 .hasSize(19);
 
-        Reply different = Caller.as(APP, finance2).post(path, paymentBody("100.01", TODAY, "BACS-42"), key);
+        Reply different = Caller.as(APP, finance2).post(path, paymentBody("100.01", today, "BACS-42"), key);
         assertThat(different.status()).isEqualTo(422);
         assertThat(different.json().get("type").asText()).endsWith("/idempotency-key-reused");
 

@@ -11,14 +11,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import wales.gov.grants.api.ApiTestSupport.Caller;
 import wales.gov.grants.api.ApiTestSupport.Reply;
+import wales.gov.grants.testing.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The demo: the three programmes with their published budgets, real organisations, demo users. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class DemoModeApiTest {
+    static final TestClock CLOCK = new TestClock();
     static final DropwizardAppExtension<GrantsConfiguration> APP =
-            ApiTestSupport.application(ConfigOverride.config("mode", "DEMO"));
+            ApiTestSupport.application(CLOCK, ConfigOverride.config("mode", "DEMO"));
 
     @Test
     void theManagerSeesTheThreeProgrammesWithTheirRealBudgets() {

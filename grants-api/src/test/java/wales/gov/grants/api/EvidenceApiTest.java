@@ -11,11 +11,17 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -31,12 +37,14 @@ import wales.gov.grants.api.ApiTestSupport.Download;
 import wales.gov.grants.api.ApiTestSupport.Reply;
 import wales.gov.grants.api.multipart.MultipartBody;
 import wales.gov.grants.awards.Award;
+import wales.gov.grants.claims.Claim;
 import wales.gov.grants.kernel.Actor;
 import wales.gov.grants.kernel.AwardId;
 import wales.gov.grants.kernel.Role;
 import wales.gov.grants.schemes.Scheme;
 import wales.gov.grants.testing.Fixtures;
 import wales.gov.grants.testing.SampleFiles;
+import wales.gov.grants.testing.TestClock;
 import wales.gov.grants.users.User;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,11 +53,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EvidenceApiTest {
     static final Path STORAGE = temporaryDirectory();
     static final long LIMIT = 2_000_000;
-    static final DropwizardAppExtension<GrantsConfiguration> APP = ApiTestSupport.application(
+    static final TestClock CLOCK = new TestClock();
+    static final DropwizardAppExtension<GrantsConfiguration> APP = ApiTestSupport.application(CLOCK,
             ConfigOverride.config("evidence.storageDirectory", STORAGE.toString()),
             ConfigOverride.config("evidence.maxUploadSize", LIMIT + "B"));
 
-    private final Fixtures fixtures = ApiTestSupport.fixtures();
+    private final Fixtures fixtures = ApiTestSupport.fixtures(CLOCK);
     private final User managerUser = fixtures.user(Role.GRANT_MANAGER, null);
     private final User cardiffUser = fixtures.user(Role.RECIPIENT, fixtures.cardiff());
     private final User swanseaUser = fixtures.user(Role.RECIPIENT, fixtures.swansea());
@@ -135,8 +144,8 @@ class EvidenceApiTest {
     void eachBadInputIsA4xxProblemAndStoresNothing() {
         String award = activeAward();
         String otherAward = activeAward();
-        String otherClaim = fixtures.claim(fixtures.awards().get(manager(), AwardId.fromPath(otherAward)), cardiff(), "DRAFT")
-                .toString();
+        String otherClaim = fixtures.draftClaim(cardiff(), fixtures.awards().get(manager(), AwardId.fromPath(otherAward)),
+                0, "1.00").id().toString();
         byte[] pdf = SampleFiles.pdf();
         record BadInput(String name, byte[] body, int status) {
         }
@@ -246,13 +255,15 @@ class EvidenceApiTest {
     @Test
     void evidenceOfAnApprovedClaimCannotBeRemovedButCanBeSuperseded() {
         String award = activeAward();
-        String claim = fixtures.claim(fixtures.awards().get(manager(), AwardId.fromPath(award)), cardiff(), "SUBMITTED").toString();
+        Claim submitted = fixtures.submittedClaim(cardiff(), fixtures.awards().get(manager(), AwardId.fromPath(award)),
+                0, "100.00");
+        String claim = submitted.id().toString();
         Reply original = Caller.as(APP, cardiffUser).upload(evidencePath(award), MultipartBody.create()
                 .field("title", "Q1 figures").field("claimId", claim)
                 .file("q1.csv", "text/csv", SampleFiles.csv()).build());
         String id = original.json().get("id").asText();
         assertThat(original.json().get("mediaType").asText()).isEqualTo("text/csv");
-        fixtures.setClaimStatus(java.util.UUID.fromString(claim), "APPROVED");
+        fixtures.approve(fixtures.actor(Role.FINANCE_OFFICER), submitted);
         Reply refused = Caller.as(APP, cardiffUser).delete("/api/v1/evidence/" + id);
         assertProblem(refused, 422);
         assertThat(refused.json().get("type").asText()).endsWith("/evidence-of-approved-claim");
@@ -384,18 +395,34 @@ class EvidenceApiTest {
         }
     }
 
-    private static void awaitTemporaryFile() throws InterruptedException {
-        for (int attempt = 0; attempt < 100 && temporaryFiles().isEmpty(); attempt++) {
-            Thread.sleep(50);
-        }
-        assertThat(temporaryFiles()).as("the upload reached temporary storage").isNotEmpty();
+    private static void awaitTemporaryFile() throws IOException, InterruptedException {
+        awaitTemporaryFiles(files -> !files.isEmpty(), "the upload reached temporary storage");
     }
 
-    private static void awaitNoTemporaryFiles() throws InterruptedException {
-        for (int attempt = 0; attempt < 100 && !temporaryFiles().isEmpty(); attempt++) {
-            Thread.sleep(50);
+    private static void awaitNoTemporaryFiles() throws IOException, InterruptedException {
+        awaitTemporaryFiles(List::isEmpty, "the unfinished upload was deleted");
+    }
+
+    /**
+     * Waits until the server's temporary directory satisfies {@code condition}, woken by each file created or
+     * deleted there rather than by polling; the watch is registered before the first look, so no change is missed.
+     */
+    private static void awaitTemporaryFiles(Predicate<List<Path>> condition, String description)
+            throws IOException, InterruptedException {
+        Path directory = STORAGE.resolve("tmp");
+        try (WatchService watcher = directory.getFileSystem().newWatchService()) {
+            directory.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE);
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!condition.test(temporaryFiles())) {
+                long remaining = deadline - System.nanoTime();
+                assertThat(remaining).as(description + " within 10 seconds").isPositive();
+                WatchKey changed = watcher.poll(remaining, TimeUnit.NANOSECONDS);
+                if (changed != null) {
+                    changed.pollEvents();
+                    changed.reset();
+                }
+            }
         }
-        assertThat(temporaryFiles()).isEmpty();
     }
 
     private static String sha256Hex(byte[] content) throws Exception {

@@ -22,6 +22,7 @@ import wales.gov.grants.kernel.Actor;
 import wales.gov.grants.kernel.Role;
 import wales.gov.grants.schemes.Scheme;
 import wales.gov.grants.testing.Fixtures;
+import wales.gov.grants.testing.TestClock;
 import wales.gov.grants.users.User;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Who may call what: every endpoint of this release for every kind of caller, successes and denials alike. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class RoleMatrixTest {
-    static final DropwizardAppExtension<GrantsConfiguration> APP = ApiTestSupport.application();
+    static final TestClock CLOCK = new TestClock();
+    static final DropwizardAppExtension<GrantsConfiguration> APP = ApiTestSupport.application(CLOCK);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The callers: each role, a recipient of the award's organisation, one of another, and nobody. */
@@ -47,7 +49,7 @@ class RoleMatrixTest {
     record World(Scheme scheme, Award draft, Award offered, Award active) {
     }
 
-    private static final Fixtures FIXTURES = ApiTestSupport.fixtures();
+    private static final Fixtures FIXTURES = ApiTestSupport.fixtures(CLOCK);
     private static final Actor MANAGER = FIXTURES.actor(Role.GRANT_MANAGER);
     private static final Map<Who, User> USERS = users();
 

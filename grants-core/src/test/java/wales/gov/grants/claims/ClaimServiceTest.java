@@ -1,7 +1,7 @@
 package wales.gov.grants.claims;
 
+import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -39,9 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ClaimServiceTest {
-    private static final String TODAY = LocalDate.now(ZoneOffset.UTC).toString();
-
     private final Fixtures fixtures = Fixtures.onTestDatabase();
+    private final String today = fixtures.clock().today().toString();
     private final ClaimService claims = fixtures.claims();
     private final Actor manager = fixtures.actor(Role.GRANT_MANAGER);
     private final Actor finance1 = fixtures.actor(Role.FINANCE_OFFICER);
@@ -68,15 +67,15 @@ class ClaimServiceTest {
         assertThat(award(award).approved()).isEqualTo(Money.parse("200.00"));
         assertThat(award(award).remaining()).isEqualTo(Money.parse("800.00"));
 
-        PaymentResult part = claims.pay(finance1, ClaimId.fromPath(id(draft)), new NewPayment("150.00", TODAY, "BACS-1"));
+        PaymentResult part = claims.pay(finance1, ClaimId.fromPath(id(draft)), new NewPayment("150.00", today, "BACS-1"));
         assertThat(part.claim().status()).isEqualTo(ClaimStatus.APPROVED);
-        PaymentResult rest = claims.pay(finance2, ClaimId.fromPath(id(draft)), new NewPayment("50", TODAY, "BACS-2"));
+        PaymentResult rest = claims.pay(finance2, ClaimId.fromPath(id(draft)), new NewPayment("50", today, "BACS-2"));
         assertThat(rest.claim().status()).isEqualTo(ClaimStatus.PAID);
         assertThat(award(award).paid()).isEqualTo(Money.parse("200.00"));
         Scheme scheme = fixtures.schemes().get(manager, SchemeId.fromPath(award.schemeId().toString()));
         assertThat(scheme.approved()).isEqualTo(Money.parse("200.00"));
         assertThat(scheme.paid()).isEqualTo(Money.parse("200.00"));
-        assertThatThrownBy(() -> claims.pay(finance1, ClaimId.fromPath(id(draft)), new NewPayment("0.01", TODAY, "BACS-3")))
+        assertThatThrownBy(() -> claims.pay(finance1, ClaimId.fromPath(id(draft)), new NewPayment("0.01", today, "BACS-3")))
                 .isInstanceOf(StateConflictException.class);
 
         ClaimDetails details = claims.get(finance1, ClaimId.fromPath(id(draft)));
@@ -220,29 +219,36 @@ class ClaimServiceTest {
     }
 
     @Test
-    void paymentsAreNotDatedInTheFutureOrBeforeApprovalNorBeyondTheApprovedAmount() {
+    void paymentsAreDatedFromApprovalToTodayAndNotBeyondTheApprovedAmount() {
         Award award = activeAward("1000.00", "500.00");
         Claim claim = fixtures.approvedClaim(cardiff, finance1, award, 0, "100.00");
-        String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();
-        String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
+        LocalDate approvedOn = fixtures.clock().today();
+        String tomorrow = approvedOn.plusDays(1).toString();
+        String yesterday = approvedOn.minusDays(1).toString();
         assertThatThrownBy(() -> claims.pay(finance1, ClaimId.fromPath(id(claim)), new NewPayment("10.00", tomorrow, "R")))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("future");
         assertThatThrownBy(() -> claims.pay(finance1, ClaimId.fromPath(id(claim)), new NewPayment("10.00", yesterday, "R")))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("approved");
-        assertThatThrownBy(() -> claims.pay(finance1, ClaimId.fromPath(id(claim)), new NewPayment("100.01", TODAY, "R")))
+        assertThatThrownBy(() -> claims.pay(finance1, ClaimId.fromPath(id(claim)), new NewPayment("100.01", today, "R")))
                 .isInstanceOf(RuleViolationException.class);
         Claim submitted = fixtures.submittedClaim(cardiff, award, 1, "100.00");
-        assertThatThrownBy(() -> claims.pay(finance1, ClaimId.fromPath(id(submitted)), new NewPayment("1.00", TODAY, "R")))
+        assertThatThrownBy(() -> claims.pay(finance1, ClaimId.fromPath(id(submitted)), new NewPayment("1.00", today, "R")))
                 .isInstanceOf(StateConflictException.class);
         assertThat(award(award).paid().isZero()).isTrue();
         assertThat(claims.get(finance1, ClaimId.fromPath(id(claim))).payments()).isEmpty();
+
+        fixtures.clock().advance(Duration.ofDays(1));
+        assertThat(claims.pay(finance1, ClaimId.fromPath(id(claim)), new NewPayment("10.00", approvedOn.toString(), "R"))
+                .claim().paid()).as("a day later, a payment dated the day of approval").isEqualTo(Money.parse("10.00"));
+        assertThat(claims.pay(finance1, ClaimId.fromPath(id(claim)), new NewPayment("10.00", tomorrow, "R"))
+                .claim().paid()).as("the day that was tomorrow is today").isEqualTo(Money.parse("20.00"));
     }
 
     @Test
     void anAdjustmentBelowWhatWasPaidRaisesARecoveryThatReceiptsSettle() {
         Award award = activeAward("1000.00", "500.00");
         Claim claim = fixtures.approvedClaim(cardiff, finance1, award, 0, "300.00");
-        claims.pay(finance1, ClaimId.fromPath(id(claim)), new NewPayment("300.00", TODAY, "BACS-9"));
+        claims.pay(finance1, ClaimId.fromPath(id(claim)), new NewPayment("300.00", today, "BACS-9"));
         assertThatThrownBy(() -> claims.adjust(finance2, ClaimId.fromPath(id(claim)), new NewAdjustment("300.01", "Audit finding")))
                 .isInstanceOfSatisfying(RuleViolationException.class,
                         refused -> assertThat(refused.rule()).isEqualTo("adjustment-exceeds-eligible"));
@@ -256,12 +262,12 @@ class ClaimServiceTest {
 
         RecoveryService recoveries = fixtures.recoveries();
         assertThatThrownBy(() -> recoveries.receive(finance1, new RecoveryId(recovery.id()),
-                new NewReceipt("80.01", TODAY, "RCPT-1"))).isInstanceOf(RuleViolationException.class);
+                new NewReceipt("80.01", today, "RCPT-1"))).isInstanceOf(RuleViolationException.class);
         Recovery part = recoveries.receive(finance1, new RecoveryId(recovery.id()),
-                new NewReceipt("30.00", TODAY, "RCPT-1"));
+                new NewReceipt("30.00", today, "RCPT-1"));
         assertThat(part.outstanding()).isEqualTo(Money.parse("50.00"));
         Recovery settled = recoveries.receive(finance1, new RecoveryId(recovery.id()),
-                new NewReceipt("50.00", TODAY, "RCPT-2"));
+                new NewReceipt("50.00", today, "RCPT-2"));
         assertThat(settled.isOpen()).isFalse();
         assertThat(settled.receipts()).hasSize(2);
         assertThat(award(award).recovered()).isEqualTo(Money.parse("80.00"));
@@ -283,7 +289,7 @@ class ClaimServiceTest {
     void closingRecordsTheUnderspendListsOpenRecoveriesAndStopsClaimsAndPayments() {
         Award award = activeAward("1000.00", "500.00");
         Claim paid = fixtures.approvedClaim(cardiff, finance1, award, 0, "400.00");
-        claims.pay(finance1, ClaimId.fromPath(id(paid)), new NewPayment("400.00", TODAY, "BACS-1"));
+        claims.pay(finance1, ClaimId.fromPath(id(paid)), new NewPayment("400.00", today, "BACS-1"));
         claims.adjust(finance1, ClaimId.fromPath(id(paid)), new NewAdjustment("100.00", "Ineligible"));
         Claim approvedUnpaid = fixtures.approvedClaim(cardiff, finance1, award, 1, "50.00");
 
@@ -295,7 +301,7 @@ class ClaimServiceTest {
 
         assertThatThrownBy(() -> fixtures.draftClaim(cardiff, award, 2, "1.00"))
                 .isInstanceOf(StateConflictException.class).hasMessageContaining("CLOSED");
-        assertThatThrownBy(() -> claims.pay(finance1, ClaimId.fromPath(id(approvedUnpaid)), new NewPayment("1.00", TODAY, "R")))
+        assertThatThrownBy(() -> claims.pay(finance1, ClaimId.fromPath(id(approvedUnpaid)), new NewPayment("1.00", today, "R")))
                 .isInstanceOf(StateConflictException.class).hasMessageContaining("CLOSED");
         assertThat(fixtures.awards().get(manager, award.id()).underspendAtClose())
                 .contains(Money.parse("650.00"));
@@ -382,7 +388,7 @@ class ClaimServiceTest {
         List<String> outcomes = race(20, index -> {
             try {
                 claims.pay(index % 2 == 0 ? finance1 : finance2, ClaimId.fromPath(id(claim)),
-                        new NewPayment("30.00", TODAY, "BACS-" + index));
+                        new NewPayment("30.00", today, "BACS-" + index));
                 return "PAID";
             } catch (RuleViolationException refused) {
                 return "422";

@@ -1,9 +1,8 @@
 package wales.gov.grants.database;
 
-import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
+import wales.gov.grants.testing.TestClock;
 import wales.gov.grants.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -23,7 +22,7 @@ class MigratorTest {
         database.jdbi().useHandle(handle -> handle.execute("""
                 INSERT INTO databasechangelog (id, author, filename, dateexecuted, orderexecuted, exectype, md5sum)
                 VALUES (?, 'grants', 'db/changelog/999-future.sql', ?, 999, 'EXECUTED', '9:0')""",
-                id, java.sql.Timestamp.from(Instant.now())));
+                id, java.sql.Timestamp.from(TestClock.START)));
         try {
             assertThatThrownBy(() -> Migrator.migrate(dataSource))
                     .isInstanceOf(DatabaseStartupException.class)

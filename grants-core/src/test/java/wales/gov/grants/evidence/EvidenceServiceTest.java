@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import wales.gov.grants.awards.Award;
+import wales.gov.grants.claims.Claim;
 import wales.gov.grants.kernel.Actor;
 import wales.gov.grants.kernel.ContentTooLargeException;
 import wales.gov.grants.kernel.NotFoundException;
@@ -35,6 +36,7 @@ class EvidenceServiceTest {
     private final Fixtures fixtures = Fixtures.onTestDatabase();
     private final Actor manager = fixtures.actor(Role.GRANT_MANAGER);
     private final Actor cardiff = fixtures.recipient(fixtures.cardiff());
+    private final Actor finance = fixtures.actor(Role.FINANCE_OFFICER);
 
     @TempDir
     Path root;
@@ -142,16 +144,16 @@ class EvidenceServiceTest {
     void aCorrectionSupersedesTheOriginalAndBothStayVisible() {
         EvidenceService evidence = service(10_000_000);
         Award award = activeAward();
-        UUID claim = fixtures.claim(award, cardiff, "SUBMITTED");
-        Form original = new Form().field("title", "Q1 return").field("claimId", claim.toString())
+        Claim claim = fixtures.submittedClaim(cardiff, award, 0, "100.00");
+        Form original = new Form().field("title", "Q1 return").field("claimId", claim.id().toString())
                 .file("q1.csv", "text/csv", SampleFiles.csv());
         Evidence first = upload(evidence, cardiff, award, original, null).evidence();
-        fixtures.setClaimStatus(claim, "APPROVED");
+        fixtures.approve(finance, claim);
         assertThatThrownBy(() -> evidence.remove(cardiff, first.id()))
                 .isInstanceOf(RuleViolationException.class).hasMessageContaining("APPROVED");
 
         Form correction = new Form().field("title", "Q1 return (corrected)")
-                .field("claimId", claim.toString()).field("supersedes", first.id().toString())
+                .field("claimId", claim.id().toString()).field("supersedes", first.id().toString())
                 .file("q1-v2.csv", "text/csv", SampleFiles.utf8("a,b\n1,3\n"));
         Evidence second = upload(evidence, cardiff, award, correction, null).evidence();
         assertThat(second.supersedes()).isEqualTo(first.id());
@@ -167,9 +169,9 @@ class EvidenceServiceTest {
     void evidenceOfAClaimStillInProgressCanBeRemovedAndStaysListed() {
         EvidenceService evidence = service(10_000_000);
         Award award = activeAward();
-        UUID claim = fixtures.claim(award, cardiff, "DRAFT");
+        Claim claim = fixtures.draftClaim(cardiff, award, 0, "100.00");
         Evidence uploaded = upload(evidence, cardiff, award, new Form().field("title", "Draft")
-                .field("claimId", claim.toString()).file("d.pdf", "application/pdf", SampleFiles.pdf()),
+                .field("claimId", claim.id().toString()).file("d.pdf", "application/pdf", SampleFiles.pdf()),
                 null).evidence();
         Evidence removed = evidence.remove(cardiff, uploaded.id());
         assertThat(removed.status()).isEqualTo(Evidence.Status.REMOVED);

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class IdempotencyServiceTest {
     private final Fixtures fixtures = Fixtures.onTestDatabase();
-    private final IdempotencyService idempotency = new IdempotencyService(fixtures.jdbi(), java.time.Clock.systemUTC());
+    private final IdempotencyService idempotency = new IdempotencyService(fixtures.jdbi(), fixtures.clock());
     private final Actor manager = fixtures.actor(Role.GRANT_MANAGER);
 
     @Test

@@ -1,6 +1,9 @@
 package wales.gov.grants.outcomes;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -57,6 +60,18 @@ class OutcomeServiceTest {
                 .hasMessageContaining("2019-20");
         assertThatThrownBy(() -> outcomes.report(cardiff, AwardId.fromPath(id), new NewOutcomeReport("care-leavers-supported",
                 "2019-03-31", BigDecimal.ONE, null))).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void aPeriodIsReportedNoEarlierThanItsLastDay() {
+        fixtures.clock().set(Instant.parse("2019-09-29T16:00:00Z"));
+        AwardId award = activeAward().id();
+        NewOutcomeReport secondQuarter = new NewOutcomeReport("care-leavers-supported", "2019-09-30",
+                new BigDecimal("12"), "Q2");
+        assertThatThrownBy(() -> outcomes.report(cardiff, award, secondQuarter))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("future");
+        fixtures.clock().advance(Duration.ofDays(1));
+        assertThat(outcomes.report(cardiff, award, secondQuarter).periodEnd()).isEqualTo(LocalDate.of(2019, 9, 30));
     }
 
     @Test

@@ -2,7 +2,6 @@ package wales.gov.grants.testing;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -38,25 +37,27 @@ import wales.gov.grants.wiring.GrantsServices;
 
 /**
  * Test-data builders over the real services and database: users of each role, schemes with unique codes, awards
- * in any state. Every name is unique, so tests sharing one database never see each other's data.
+ * and claims in any state, each state reached through the services as a user would reach it. Every name is
+ * unique, so tests sharing one database never see each other's data. Time is a {@link TestClock} the test moves.
  */
 public final class Fixtures {
     public static final String PASSWORD = "correct-horse-battery";
     /** bcrypt at its lowest cost: tests sign in often, and the cost is a setting, not the algorithm. */
     public static final PasswordHasher FAST_HASHER = new PasswordHasher(4);
+    /** The sign-in settings of {@link #services()}: tests of expiry and throttling move the clock by these. */
+    public static final Duration TOKEN_LIFETIME = Duration.ofHours(8);
+    public static final Duration THROTTLE_WINDOW = Duration.ofMinutes(15);
+    public static final int MAX_FAILURES_PER_USERNAME = 5;
     private static final String FAST_HASH = FAST_HASHER.hash(PASSWORD);
+    private static final Duration VERIFIED_PASSWORD_CACHE = Duration.ofMinutes(1);
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final LocalDate FINANCIAL_YEAR_START = LocalDate.of(2019, 4, 1);
 
     private final Jdbi jdbi;
-    private final Clock clock;
+    private final TestClock clock;
     private final GrantsServices services;
 
-    public Fixtures(Jdbi jdbi) {
-        this(jdbi, Clock.systemUTC());
-    }
-
-    public Fixtures(Jdbi jdbi, Clock clock) {
+    public Fixtures(Jdbi jdbi, TestClock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.services = services(new EvidenceStorage(Path.of("target", "fixtures-evidence"), 10_000_000));
@@ -64,20 +65,30 @@ public final class Fixtures {
 
     /** Every service, on this database and clock, with {@code storage} for evidence and fast sign-in settings. */
     public GrantsServices services(EvidenceStorage storage) {
-        return GrantsServices.build(jdbi, clock, storage, new GrantsServices.SignIn(4, Duration.ofHours(8),
-                Duration.ofMinutes(1), Duration.ofMinutes(15), 5, 50, false));
+        return GrantsServices.build(jdbi, clock, storage, new GrantsServices.SignIn(4, TOKEN_LIFETIME,
+                VERIFIED_PASSWORD_CACHE, THROTTLE_WINDOW, MAX_FAILURES_PER_USERNAME, 50, false));
     }
 
     public GrantsServices services() {
         return services;
     }
 
+    /** Fixtures on a clock of their own, at {@link TestClock#START}. */
     public static Fixtures onTestDatabase() {
-        return new Fixtures(TestDatabase.get().jdbi());
+        return onTestDatabase(new TestClock());
+    }
+
+    /** Fixtures on {@code clock}, shared with whatever else the test runs on it (such as the API server). */
+    public static Fixtures onTestDatabase(TestClock clock) {
+        return new Fixtures(TestDatabase.get().jdbi(), clock);
     }
 
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    public TestClock clock() {
+        return clock;
     }
 
     public AuditLog auditLog() {
@@ -101,8 +112,8 @@ public final class Fixtures {
     }
 
     public AuthService authService(boolean demoMode) {
-        return new AuthService(jdbi, FAST_HASHER, new LoginThrottle(clock, Duration.ofMinutes(15), 5, 50),
-                services.auditLog(), clock, demoMode, Duration.ofHours(8), Duration.ofMinutes(1));
+        return new AuthService(jdbi, FAST_HASHER, new LoginThrottle(clock, THROTTLE_WINDOW, MAX_FAILURES_PER_USERNAME,
+                50), services.auditLog(), clock, demoMode, TOKEN_LIFETIME, VERIFIED_PASSWORD_CACHE);
     }
 
     public static String unique(String prefix) {
@@ -152,29 +163,6 @@ public final class Fixtures {
                         new BigDecimal("100")))));
     }
 
-    /**
-     * A claim row for the award in the given status, written straight to the table: the claim services belong to
-     * another part of the system, and evidence only needs the row to link to.
-     */
-    public UUID claim(Award award, Actor recipient, String status) {
-        UUID id = UUID.randomUUID();
-        jdbi.useHandle(handle -> handle.createUpdate("""
-                        INSERT INTO claims (id, award_id, period_start, period_end, status, amount_pence, created_by,
-                                            created_at)
-                        VALUES (:id, :awardId, DATE '2019-04-01', DATE '2019-06-30', :status, 100, :by, now())""")
-                .bind("id", id)
-                .bind("awardId", award.id().value())
-                .bind("status", status)
-                .bind("by", recipient.userId().value())
-                .execute());
-        return id;
-    }
-
-    public void setClaimStatus(UUID claim, String status) {
-        jdbi.useHandle(handle -> handle.createUpdate("UPDATE claims SET status = :status WHERE id = :id")
-                .bind("status", status).bind("id", claim).execute());
-    }
-
     /** An award taken through offer and acceptance to ACTIVE. */
     public Award activeAward(Actor manager, Scheme scheme, Organisation organisation, String amount, Actor recipient) {
         Award award = award(manager, scheme, organisation, amount);
@@ -202,6 +190,11 @@ public final class Fixtures {
     /** A claim below the dual approval threshold, submitted and approved by {@code officer}. */
     public Claim approvedClaim(Actor recipient, Actor officer, Award award, int day, String... amounts) {
         Claim submitted = submittedClaim(recipient, award, day, amounts);
+        return approve(officer, submitted);
+    }
+
+    /** Approves a submitted claim below the dual approval threshold, as {@code officer}. */
+    public Claim approve(Actor officer, Claim submitted) {
         return claims().transition(officer, submitted.id(), ClaimTransition.APPROVE, null);
     }
 }
