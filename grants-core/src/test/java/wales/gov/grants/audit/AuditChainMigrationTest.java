@@ -13,7 +13,7 @@ import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.ui.LoggerUIService;
 import org.junit.jupiter.api.Test;
-import wales.gov.grants.db.Migrator;
+import wales.gov.grants.database.Migrator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -11,7 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
-import wales.gov.grants.domain.AwardId;
+import wales.gov.grants.kernel.AwardId;
 import wales.gov.grants.testing.Fixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -91,6 +91,6 @@ class AuditCheckpointsTest {
 
     private void append(AwardId award) {
         fixtures.jdbi().useTransaction(handle -> auditLog.append(handle,
-                AuditEvent.of(null, "TEST_EVENT", "test", null).award(award).details(Map.of("n", 1)).build()));
+                AuditEvent.of(null, AuditAction.EVIDENCE_DOWNLOADED, null).award(award).details(Map.of("n", 1)).build()));
     }
 }

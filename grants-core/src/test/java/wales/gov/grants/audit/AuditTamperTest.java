@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import wales.gov.grants.domain.AwardId;
+import wales.gov.grants.kernel.AwardId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -210,7 +210,7 @@ class AuditTamperTest {
         for (int index = 0; index < count; index++) {
             int number = index;
             ids.add(database.jdbi().inTransaction(handle -> {
-                AuditEvent.Builder event = AuditEvent.of(null, "TEST_EVENT", "test", "event-" + number)
+                AuditEvent.Builder event = AuditEvent.of(null, AuditAction.EVIDENCE_DOWNLOADED, "event-" + number)
                         .details(Map.of("n", number, "note", "ŵ ŷ – 😀"));
                 if (awardId != null) {
                     event.award(new AwardId(awardId));

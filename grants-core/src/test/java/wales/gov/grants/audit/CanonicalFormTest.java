@@ -13,9 +13,9 @@ import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import wales.gov.grants.domain.Actor;
-import wales.gov.grants.domain.AwardId;
-import wales.gov.grants.domain.Role;
+import wales.gov.grants.kernel.Actor;
+import wales.gov.grants.kernel.AwardId;
+import wales.gov.grants.kernel.Role;
 import wales.gov.grants.testing.Fixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,13 +61,13 @@ class CanonicalFormTest {
                 "nested", Map.of("empty", Map.of(), "count", 3, "ratio", 0.25));
         AuditLog log = new AuditLog(Clock.fixed(Instant.parse("2019-04-01T09:00:00.000001Z"), ZoneOffset.UTC));
         fixtures.jdbi().useTransaction(handle -> {
-            log.append(handle, AuditEvent.of(manager, "TEST_EVENT", "test", "one").award(award)
+            log.append(handle, AuditEvent.of(manager, AuditAction.EVIDENCE_DOWNLOADED, "one").award(award)
                     .before(before).after(after).clientAddress("192.0.2.1").build());
-            log.append(handle, AuditEvent.of(null, "TEST_EVENT", "test", null).award(award)
+            log.append(handle, AuditEvent.of(null, AuditAction.EVIDENCE_DOWNLOADED, null).award(award)
                     .details(Map.of("text", "tab\there \"quoted\" \u0007 😀 ŵ")).build());
         });
         try (Handle autocommitting = fixtures.jdbi().open()) {
-            new AuditLog(Clock.systemUTC()).append(autocommitting, AuditEvent.of(manager, "TEST_EVENT", "test",
+            new AuditLog(Clock.systemUTC()).append(autocommitting, AuditEvent.of(manager, AuditAction.EVIDENCE_DOWNLOADED,
                     "autocommitted").award(award).build());
         }
 

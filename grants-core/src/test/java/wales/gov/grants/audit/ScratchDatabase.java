@@ -4,8 +4,8 @@ import java.util.UUID;
 
 import org.jdbi.v3.core.Jdbi;
 import org.postgresql.ds.PGSimpleDataSource;
-import wales.gov.grants.db.Migrator;
-import wales.gov.grants.db.Persistence;
+import wales.gov.grants.database.Migrator;
+import wales.gov.grants.wiring.GrantsServices;
 import wales.gov.grants.testing.TestDatabase;
 
 /**
@@ -26,7 +26,7 @@ final class ScratchDatabase implements AutoCloseable {
         dataSource.setUrl(withDatabase(shared.url(), name));
         dataSource.setUser(shared.user());
         dataSource.setPassword(shared.password());
-        jdbi = Persistence.configure(Jdbi.create(dataSource));
+        jdbi = GrantsServices.configure(Jdbi.create(dataSource));
     }
 
     /** An empty database: build its schema yourself. */
