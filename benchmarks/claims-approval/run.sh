@@ -6,6 +6,7 @@
 #
 #   benchmarks/claims-approval/run.sh            # CLIENTS=8 DURATION=20
 #   CLIENTS=4 DURATION=10 benchmarks/claims-approval/run.sh
+#   JAR=/tmp/other/grants-api.jar benchmarks/claims-approval/run.sh   # another build (compare.sh alternates two)
 #
 # Needs java 17+, psql, createdb/dropdb and pgbench on the PATH, and PostgreSQL at 127.0.0.1:5432 that PGUSER (default
 # the current user; root on CI machines) may create databases on without a password. Builds the jar if it is missing.
@@ -18,11 +19,13 @@ CLAIMS_PER_CLIENT=${CLAIMS_PER_CLIENT:-1600}
 export PGHOST=127.0.0.1 PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-$(id -un)}
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
-JAR="$ROOT/grants-api/target/grants-api.jar"
+JAR=${JAR:-"$ROOT/grants-api/target/grants-api.jar"}
 RUN_ID=$(date +%s)_$$
 APP_DB="grants_bench_$RUN_ID"
 PGBENCH_DB="pgbench_scratch_$RUN_ID"
 LOG=$(mktemp -t grants-bench-server.XXXXXX.log)
+# the server's working directory: what demo mode keeps under ./data (the audit signing key, evidence) goes there
+WORK_DIR=$(mktemp -d -t grants-bench-work.XXXXXX)
 SERVER_PID=""
 
 cleanup() {
@@ -32,6 +35,7 @@ cleanup() {
     fi
     dropdb --if-exists --force "$APP_DB" 2>/dev/null || true
     dropdb --if-exists --force "$PGBENCH_DB" 2>/dev/null || true
+    rm -rf "$WORK_DIR"
 }
 trap cleanup EXIT
 
@@ -39,7 +43,7 @@ free_port() {
     python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
 
-if [[ ! -f "$JAR" ]]; then
+if [[ ! -f "$JAR" && "$JAR" == "$ROOT/grants-api/target/grants-api.jar" ]]; then
     echo "building $JAR ..."
     (cd "$ROOT" && mvn -B -ntp -q package -DskipTests)
 fi
@@ -48,6 +52,7 @@ createdb "$APP_DB"
 PORT=$(free_port)
 ADMIN_PORT=$(free_port)
 echo "server: http://127.0.0.1:$PORT (database $APP_DB, log $LOG)"
+cd "$WORK_DIR"
 GRANTS_DATABASE_URL="jdbc:postgresql://127.0.0.1:$PGPORT/$APP_DB" GRANTS_DATABASE_USER="$PGUSER" \
     GRANTS_PORT="$PORT" GRANTS_ADMIN_PORT="$ADMIN_PORT" \
     timeout $((DURATION + 600)) java -Xmx512m -jar "$JAR" server "$HERE/benchmark.yml" >"$LOG" 2>&1 &

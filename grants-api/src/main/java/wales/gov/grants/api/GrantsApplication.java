@@ -46,6 +46,7 @@ import wales.gov.grants.api.errors.DatabaseExceptionMapper;
 import wales.gov.grants.api.errors.DomainExceptionMappers;
 import wales.gov.grants.api.errors.FrameworkExceptionMappers;
 import wales.gov.grants.api.errors.ProblemErrorHandler;
+import wales.gov.grants.api.resources.AuditResource;
 import wales.gov.grants.api.resources.AwardClaimResource;
 import wales.gov.grants.api.resources.AwardEvidenceResource;
 import wales.gov.grants.api.resources.AwardResource;
@@ -57,6 +58,9 @@ import wales.gov.grants.api.resources.OutcomeResource;
 import wales.gov.grants.api.resources.RecoveryResource;
 import wales.gov.grants.api.resources.SchemeResource;
 import wales.gov.grants.api.resources.TokenResource;
+import wales.gov.grants.audit.AuditCheckpoints;
+import wales.gov.grants.audit.AuditSigningKey;
+import wales.gov.grants.audit.AuditVerifier;
 import wales.gov.grants.database.EmbeddedDatabase;
 import wales.gov.grants.database.Migrator;
 import wales.gov.grants.database.StatementNamingTemplateEngine;
@@ -98,6 +102,11 @@ public class GrantsApplication extends Application<GrantsConfiguration> {
     @Override
     public void run(GrantsConfiguration configuration, Environment environment) {
         configureJson(environment.getObjectMapper());
+        boolean demo = configuration.getMode() == GrantsConfiguration.Mode.DEMO;
+        // First, so that production without the key that signs the audit trail stops before touching anything
+        GrantsConfiguration.AuditConfiguration auditSettings = configuration.getAudit();
+        AuditSigningKey signingKey = demo ? AuditSigningKey.loadOrCreate(auditSettings.getSigningKeyFile())
+                : AuditSigningKey.load(auditSettings.getSigningKeyFile());
 
         DataSourceFactory database = configuration.getDatabase();
         if (GrantsConfiguration.EMBEDDED.equals(database.getUrl())) {
@@ -119,7 +128,6 @@ public class GrantsApplication extends Application<GrantsConfiguration> {
             jdbi.setTemplateEngine(new StatementNamingTemplateEngine(new DefinedAttributeTemplateEngine()));
         }
 
-        boolean demo = configuration.getMode() == GrantsConfiguration.Mode.DEMO;
         GrantsConfiguration.AuthConfiguration auth = configuration.getAuth();
         GrantsConfiguration.EvidenceConfiguration evidenceSettings = configuration.getEvidence();
         EvidenceStorage storage = new EvidenceStorage(evidenceSettings.getStorageDirectory(),
@@ -136,6 +144,10 @@ public class GrantsApplication extends Application<GrantsConfiguration> {
             LOG.warn("Evidence storage {}: deleted {} unfinished upload(s) and {} unrecorded file(s)", storage.root(),
                     temporary, orphans);
         }
+
+        AuditCheckpoints checkpoints = new AuditCheckpoints(jdbi, signingKey, clock);
+        environment.lifecycle().manage(new AuditCheckpointSchedule(checkpoints,
+                auditSettings.getCheckpointInterval().toJavaDuration()));
 
         DemoData.loadOrganisations(jdbi);
         if (demo) {
@@ -166,6 +178,8 @@ public class GrantsApplication extends Application<GrantsConfiguration> {
         environment.jersey().register(new AwardEvidenceResource(services.evidence()));
         environment.jersey().register(new EvidenceResource(services.evidence()));
         environment.jersey().register(new OutcomeResource(services.outcomes(), creations));
+        environment.jersey().register(new AuditResource(new AuditVerifier(jdbi, signingKey.publicKey()),
+                signingKey.publicKey()));
         environment.jersey().register(openApi());
 
         environment.lifecycle().addEventListener(new LifeCycle.Listener() {

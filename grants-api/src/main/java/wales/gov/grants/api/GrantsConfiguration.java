@@ -41,6 +41,10 @@ public class GrantsConfiguration extends Configuration {
     @NotNull
     private EvidenceConfiguration evidence = new EvidenceConfiguration();
 
+    @Valid
+    @NotNull
+    private AuditConfiguration audit = new AuditConfiguration();
+
     @JsonProperty
     public Mode getMode() {
         return mode;
@@ -99,6 +103,47 @@ public class GrantsConfiguration extends Configuration {
     @JsonProperty
     public void setEvidence(EvidenceConfiguration evidence) {
         this.evidence = evidence;
+    }
+
+    @JsonProperty
+    public AuditConfiguration getAudit() {
+        return audit;
+    }
+
+    @JsonProperty
+    public void setAudit(AuditConfiguration audit) {
+        this.audit = audit;
+    }
+
+    /**
+     * The Ed25519 key that signs checkpoints of the audit chains (a PKCS#8 PEM file, kept outside the database: demo
+     * mode creates it if missing, production refuses to start without it) and how often checkpoints are due.
+     */
+    public static class AuditConfiguration {
+        @NotNull
+        private Path signingKeyFile = Path.of("data", "audit-signing-key.pem");
+        @NotNull
+        private Duration checkpointInterval = Duration.seconds(30);
+
+        @JsonProperty
+        public Path getSigningKeyFile() {
+            return signingKeyFile;
+        }
+
+        @JsonProperty
+        public void setSigningKeyFile(Path signingKeyFile) {
+            this.signingKeyFile = signingKeyFile;
+        }
+
+        @JsonProperty
+        public Duration getCheckpointInterval() {
+            return checkpointInterval;
+        }
+
+        @JsonProperty
+        public void setCheckpointInterval(Duration checkpointInterval) {
+            this.checkpointInterval = checkpointInterval;
+        }
     }
 
     /** Where uploaded evidence is stored (content-addressed, see EvidenceStorage) and how big one file may be. */

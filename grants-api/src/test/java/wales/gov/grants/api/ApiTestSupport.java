@@ -1,6 +1,7 @@
 package wales.gov.grants.api;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Base64;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.glassfish.jersey.client.ClientProperties;
+import wales.gov.grants.audit.AuditSigningKey;
 import wales.gov.grants.testing.Fixtures;
 import wales.gov.grants.testing.TestClock;
 import wales.gov.grants.testing.TestDatabase;
@@ -31,6 +33,7 @@ public final class ApiTestSupport {
     }
 
     public static DropwizardAppExtension<GrantsConfiguration> application(TestClock clock, ConfigOverride... extra) {
+        signingKey();
         TestDatabase database = TestDatabase.get();
         ConfigOverride[] overrides = new ConfigOverride[3 + extra.length];
         overrides[0] = ConfigOverride.config("database.url", database.url());
@@ -44,6 +47,12 @@ public final class ApiTestSupport {
                 return new GrantsApplication(clock);
             }
         });
+    }
+
+    /** The key test-config.yml names: production mode refuses to start without it, so it is made first. */
+    public static AuditSigningKey signingKey() {
+        String base = System.getenv().getOrDefault("GRANTS_TEST_DATA_DIR", "");
+        return AuditSigningKey.loadOrCreate(Path.of(base.isBlank() ? "target" : base, "test-audit-signing-key.pem"));
     }
 
     public static Fixtures fixtures(TestClock clock) {

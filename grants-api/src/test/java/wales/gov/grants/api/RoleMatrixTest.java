@@ -76,6 +76,8 @@ class RoleMatrixTest {
         Endpoint close = new Endpoint("POST /awards/{id}/close", "POST",
                 world -> "/api/v1/awards/" + world.active().id() + "/close", null);
         Endpoint token = new Endpoint("POST /tokens", "POST", world -> "/api/v1/tokens", null);
+        Endpoint verify = new Endpoint("GET /audit/verify", "GET", world -> "/api/v1/audit/verify", null);
+        Endpoint publicKey = new Endpoint("GET /audit/public-key", "GET", world -> "/api/v1/audit/public-key", null);
 
         List<Arguments> cases = new ArrayList<>();
         for (Who who : Who.values()) {
@@ -89,6 +91,8 @@ class RoleMatrixTest {
             cases.add(Arguments.of(award, who, !signedIn ? 401 : who == Who.RECIPIENT_OTHER ? 404 : 200));
             cases.add(Arguments.of(trail, who, !signedIn ? 401 : who == Who.RECIPIENT_OTHER ? 404 : 200));
             cases.add(Arguments.of(token, who, signedIn ? 201 : 401));
+            cases.add(Arguments.of(verify, who, !signedIn ? 401 : who == Who.AUDITOR || who == Who.ADMIN ? 200 : 403));
+            cases.add(Arguments.of(publicKey, who, read));
             cases.add(Arguments.of(createScheme, who, !signedIn ? 401 : manager ? 201 : 403));
             cases.add(Arguments.of(createAward, who, !signedIn ? 401 : manager ? 201 : 403));
             cases.add(Arguments.of(offer, who, !signedIn ? 401 : manager ? 200 : 403));
