@@ -19,8 +19,6 @@ import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
-import io.dropwizard.db.DataSourceFactory;
-import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.lifecycle.ServerLifecycleListener;
@@ -35,7 +33,6 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.DefinedAttributeTemplateEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import wales.gov.grants.api.auth.ClientAddressFilter;
@@ -57,11 +54,10 @@ import wales.gov.grants.api.resources.OutcomeResource;
 import wales.gov.grants.api.resources.RecoveryResource;
 import wales.gov.grants.api.resources.SchemeResource;
 import wales.gov.grants.api.resources.TokenResource;
-import wales.gov.grants.database.EmbeddedDatabase;
-import wales.gov.grants.database.Migrator;
-import wales.gov.grants.database.StatementNamingTemplateEngine;
 import wales.gov.grants.demo.DemoData;
 import wales.gov.grants.evidence.EvidenceStorage;
+import wales.gov.grants.wiring.GrantsCoreConfiguration;
+import wales.gov.grants.wiring.GrantsRuntime;
 import wales.gov.grants.wiring.GrantsServices;
 
 import static java.util.Objects.requireNonNull;
@@ -99,35 +95,19 @@ public class GrantsApplication extends Application<GrantsConfiguration> {
     public void run(GrantsConfiguration configuration, Environment environment) {
         configureJson(environment.getObjectMapper());
 
-        DataSourceFactory database = configuration.getDatabase();
-        if (GrantsConfiguration.EMBEDDED.equals(database.getUrl())) {
-            EmbeddedDatabase embedded = EmbeddedDatabase.start(configuration.getEmbeddedDataDirectory(), "grants");
-            environment.lifecycle().manage(new Managed() {
-                @Override
-                public void stop() {
-                    embedded.close();
-                }
-            });
-            database.setUrl(embedded.jdbcUrl());
-            database.setUser(embedded.user());
-            database.setPassword("");
-        }
-        ManagedDataSource dataSource = database.build(environment.metrics(), "postgresql");
-        Migrator.migrate(dataSource);
-        Jdbi jdbi = GrantsServices.configure(new JdbiFactory().build(environment, database, dataSource, "postgresql"));
-        if (database.isAutoCommentsEnabled()) {
-            jdbi.setTemplateEngine(new StatementNamingTemplateEngine(new DefinedAttributeTemplateEngine()));
-        }
-
-        boolean demo = configuration.getMode() == GrantsConfiguration.Mode.DEMO;
-        GrantsConfiguration.AuthConfiguration auth = configuration.getAuth();
-        GrantsConfiguration.EvidenceConfiguration evidenceSettings = configuration.getEvidence();
-        EvidenceStorage storage = new EvidenceStorage(evidenceSettings.getStorageDirectory(),
-                evidenceSettings.getMaxUploadSize().toBytes());
-        GrantsServices services = GrantsServices.build(jdbi, clock, storage, new GrantsServices.SignIn(
-                auth.getBcryptCost(), auth.getTokenLifetime().toJavaDuration(),
-                auth.getVerifiedPasswordCache().toJavaDuration(), auth.getThrottleWindow().toJavaDuration(),
-                auth.getMaxFailuresPerUsername(), auth.getMaxFailuresPerAddress(), demo));
+        GrantsRuntime runtime = GrantsRuntime.start(configuration, environment.metrics(), clock,
+                (settings, dataSource) -> new JdbiFactory().build(environment, settings, dataSource, "postgresql"));
+        // registered after the pool JdbiFactory manages, so it stops first: the pool, then the embedded PostgreSQL
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void stop() {
+                runtime.close();
+            }
+        });
+        GrantsServices services = runtime.services();
+        EvidenceStorage storage = runtime.evidenceStorage();
+        Jdbi jdbi = services.jdbi();
+        boolean demo = configuration.getMode() == GrantsCoreConfiguration.Mode.DEMO;
         IdempotentCreations creations = new IdempotentCreations(services.idempotency(), environment.getObjectMapper());
         // Before serving: temporary files and unrecorded stored files can only be left by a crash mid-upload.
         int temporary = storage.deleteTemporaryFiles();
