@@ -5,14 +5,21 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.util.JarLocation;
+import net.sourceforge.argparse4j.inf.Namespace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import wales.gov.grants.batch.cli.JobCommand;
+import wales.gov.grants.batch.cli.ServicesCommand;
 import wales.gov.grants.testing.TestDatabase;
+import wales.gov.grants.wiring.GrantsServices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +41,26 @@ class GrantsBatchApplicationTest {
 
         assertThat(run("migrate", config.toString())).as(err()).isEmpty();
         assertThat(out()).isEqualTo("Database schema is up to date" + System.lineSeparator());
+    }
+
+    @Test
+    void aServicesCommandRunsOnTheServicesBuiltFromTheConfiguration() throws Exception {
+        TestDatabase database = TestDatabase.get();
+        Path evidence = directory.resolve("evidence");
+        Path config = write(databaseSection(database.url(), database.user())
+                + "  password: \"" + database.password() + "\"\n"
+                + "evidence:\n  storageDirectory: " + evidence + "\n");
+        Clock clock = Clock.fixed(Instant.parse("2020-03-31T17:00:00Z"), ZoneOffset.UTC);
+        ServicesCommand job = new ServicesCommand("what-time", "print the services' clock", printOut(), clock) {
+            @Override
+            protected void run(GrantsServices services, Namespace namespace, PrintStream out) {
+                out.println(services.clock().instant());
+            }
+        };
+
+        assertThat(run(job, "what-time", config.toString())).as(err()).isEmpty();
+        assertThat(out()).isEqualTo("2020-03-31T17:00:00Z" + System.lineSeparator());
+        assertThat(evidence.resolve("tmp")).isDirectory();
     }
 
     @Test
@@ -99,11 +126,22 @@ class GrantsBatchApplicationTest {
     }
 
     private Optional<Throwable> run(String... arguments) {
-        GrantsBatchApplication application = new GrantsBatchApplication(
-                new PrintStream(out, true, StandardCharsets.UTF_8));
+        return run(null, arguments);
+    }
+
+    /** Runs the application's jobs, and {@code extraJob} if not null, on the captured streams. */
+    private Optional<Throwable> run(JobCommand extraJob, String... arguments) {
+        GrantsBatchApplication application = new GrantsBatchApplication(printOut());
         Bootstrap<GrantsBatchConfiguration> bootstrap = new Bootstrap<>(application);
         application.initialize(bootstrap);
+        if (extraJob != null) {
+            bootstrap.addCommand(extraJob);
+        }
         return new Cli(new JarLocation(GrantsBatchApplication.class), bootstrap, out, err).run(arguments);
+    }
+
+    private PrintStream printOut() {
+        return new PrintStream(out, true, StandardCharsets.UTF_8);
     }
 
     private static String databaseSection(String url, String user) {
