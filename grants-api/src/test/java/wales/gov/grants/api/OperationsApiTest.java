@@ -5,13 +5,14 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import wales.gov.grants.testing.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The admin port: the database's health check and the connection pool's metrics. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class OperationsApiTest {
-    static final DropwizardAppExtension<GrantsConfiguration> APP = ApiTestSupport.application();
+    static final DropwizardAppExtension<GrantsConfiguration> APP = ApiTestSupport.application(new TestClock());
 
     @Test
     void theHealthCheckIncludesTheDatabase() {
