@@ -19,8 +19,6 @@ import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
-import io.dropwizard.db.DataSourceFactory;
-import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.lifecycle.ServerLifecycleListener;
@@ -35,7 +33,6 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.DefinedAttributeTemplateEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import wales.gov.grants.api.auth.ClientAddressFilter;
@@ -46,6 +43,7 @@ import wales.gov.grants.api.errors.DatabaseExceptionMapper;
 import wales.gov.grants.api.errors.DomainExceptionMappers;
 import wales.gov.grants.api.errors.FrameworkExceptionMappers;
 import wales.gov.grants.api.errors.ProblemErrorHandler;
+import wales.gov.grants.api.resources.AuditPackResource;
 import wales.gov.grants.api.resources.AuditResource;
 import wales.gov.grants.api.resources.AwardClaimResource;
 import wales.gov.grants.api.resources.AwardEvidenceResource;
@@ -58,14 +56,10 @@ import wales.gov.grants.api.resources.OutcomeResource;
 import wales.gov.grants.api.resources.RecoveryResource;
 import wales.gov.grants.api.resources.SchemeResource;
 import wales.gov.grants.api.resources.TokenResource;
-import wales.gov.grants.audit.AuditCheckpoints;
-import wales.gov.grants.audit.AuditSigningKey;
-import wales.gov.grants.audit.AuditVerifier;
-import wales.gov.grants.database.EmbeddedDatabase;
-import wales.gov.grants.database.Migrator;
-import wales.gov.grants.database.StatementNamingTemplateEngine;
 import wales.gov.grants.demo.DemoData;
 import wales.gov.grants.evidence.EvidenceStorage;
+import wales.gov.grants.wiring.GrantsCoreConfiguration;
+import wales.gov.grants.wiring.GrantsRuntime;
 import wales.gov.grants.wiring.GrantsServices;
 
 import static java.util.Objects.requireNonNull;
@@ -102,40 +96,22 @@ public class GrantsApplication extends Application<GrantsConfiguration> {
     @Override
     public void run(GrantsConfiguration configuration, Environment environment) {
         configureJson(environment.getObjectMapper());
-        boolean demo = configuration.getMode() == GrantsConfiguration.Mode.DEMO;
-        // First, so that production without the key that signs the audit trail stops before touching anything
-        GrantsConfiguration.AuditConfiguration auditSettings = configuration.getAudit();
-        AuditSigningKey signingKey = demo ? AuditSigningKey.loadOrCreate(auditSettings.getSigningKeyFile())
-                : AuditSigningKey.load(auditSettings.getSigningKeyFile());
 
-        DataSourceFactory database = configuration.getDatabase();
-        if (GrantsConfiguration.EMBEDDED.equals(database.getUrl())) {
-            EmbeddedDatabase embedded = EmbeddedDatabase.start(configuration.getEmbeddedDataDirectory(), "grants");
-            environment.lifecycle().manage(new Managed() {
-                @Override
-                public void stop() {
-                    embedded.close();
-                }
-            });
-            database.setUrl(embedded.jdbcUrl());
-            database.setUser(embedded.user());
-            database.setPassword("");
-        }
-        ManagedDataSource dataSource = database.build(environment.metrics(), "postgresql");
-        Migrator.migrate(dataSource);
-        Jdbi jdbi = GrantsServices.configure(new JdbiFactory().build(environment, database, dataSource, "postgresql"));
-        if (database.isAutoCommentsEnabled()) {
-            jdbi.setTemplateEngine(new StatementNamingTemplateEngine(new DefinedAttributeTemplateEngine()));
-        }
-
-        GrantsConfiguration.AuthConfiguration auth = configuration.getAuth();
-        GrantsConfiguration.EvidenceConfiguration evidenceSettings = configuration.getEvidence();
-        EvidenceStorage storage = new EvidenceStorage(evidenceSettings.getStorageDirectory(),
-                evidenceSettings.getMaxUploadSize().toBytes());
-        GrantsServices services = GrantsServices.build(jdbi, clock, storage, new GrantsServices.SignIn(
-                auth.getBcryptCost(), auth.getTokenLifetime().toJavaDuration(),
-                auth.getVerifiedPasswordCache().toJavaDuration(), auth.getThrottleWindow().toJavaDuration(),
-                auth.getMaxFailuresPerUsername(), auth.getMaxFailuresPerAddress(), demo));
+        GrantsRuntime runtime = GrantsRuntime.start(configuration, environment.metrics(), clock,
+                (settings, dataSource) -> new JdbiFactory().build(environment, settings, dataSource, "postgresql"));
+        // registered after the pool JdbiFactory manages, so it stops first: the pool, then the embedded PostgreSQL
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void stop() {
+                runtime.close();
+            }
+        });
+        GrantsServices services = runtime.services();
+        EvidenceStorage storage = runtime.evidenceStorage();
+        Jdbi jdbi = services.jdbi();
+        boolean demo = configuration.getMode() == GrantsCoreConfiguration.Mode.DEMO;
+        environment.lifecycle().manage(new AuditCheckpointSchedule(services.checkpoints(),
+                configuration.getAudit().getCheckpointInterval().toJavaDuration()));
         IdempotentCreations creations = new IdempotentCreations(services.idempotency(), environment.getObjectMapper());
         // Before serving: temporary files and unrecorded stored files can only be left by a crash mid-upload.
         int temporary = storage.deleteTemporaryFiles();
@@ -144,10 +120,6 @@ public class GrantsApplication extends Application<GrantsConfiguration> {
             LOG.warn("Evidence storage {}: deleted {} unfinished upload(s) and {} unrecorded file(s)", storage.root(),
                     temporary, orphans);
         }
-
-        AuditCheckpoints checkpoints = new AuditCheckpoints(jdbi, signingKey, clock);
-        environment.lifecycle().manage(new AuditCheckpointSchedule(checkpoints,
-                auditSettings.getCheckpointInterval().toJavaDuration()));
 
         DemoData.loadOrganisations(jdbi);
         if (demo) {
@@ -178,8 +150,8 @@ public class GrantsApplication extends Application<GrantsConfiguration> {
         environment.jersey().register(new AwardEvidenceResource(services.evidence()));
         environment.jersey().register(new EvidenceResource(services.evidence()));
         environment.jersey().register(new OutcomeResource(services.outcomes(), creations));
-        environment.jersey().register(new AuditResource(new AuditVerifier(jdbi, signingKey.publicKey()),
-                signingKey.publicKey()));
+        environment.jersey().register(new AuditResource(services.verifier(), services.signingKey().publicKey()));
+        environment.jersey().register(new AuditPackResource(services.packs()));
         environment.jersey().register(openApi());
 
         environment.lifecycle().addEventListener(new LifeCycle.Listener() {

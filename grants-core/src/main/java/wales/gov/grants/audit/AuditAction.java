@@ -35,6 +35,10 @@ public enum AuditAction {
 
     OUTCOME_REPORTED("outcome-report"),
 
+    /** An award's audit pack was taken away: recorded in the chain not tied to an award, so the next pack is the same. */
+    AUDIT_PACK_DOWNLOADED("award"),
+    SCHEME_AUDIT_PACK_DOWNLOADED("scheme"),
+
     USER_CREATED("user"),
     TOKEN_ISSUED("user"),
     LOGIN_FAILED("user");

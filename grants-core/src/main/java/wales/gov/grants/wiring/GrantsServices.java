@@ -5,8 +5,11 @@ import java.time.Duration;
 import java.util.List;
 
 import org.jdbi.v3.core.Jdbi;
+import wales.gov.grants.audit.AuditCheckpoints;
 import wales.gov.grants.audit.AuditDao;
 import wales.gov.grants.audit.AuditLog;
+import wales.gov.grants.audit.AuditSigningKey;
+import wales.gov.grants.audit.AuditVerifier;
 import wales.gov.grants.awards.AuditTrailService;
 import wales.gov.grants.awards.AwardAccess;
 import wales.gov.grants.awards.AwardDao;
@@ -24,6 +27,8 @@ import wales.gov.grants.organisations.OrganisationDao;
 import wales.gov.grants.organisations.OrganisationService;
 import wales.gov.grants.outcomes.OutcomeDao;
 import wales.gov.grants.outcomes.OutcomeService;
+import wales.gov.grants.packs.AuditPackService;
+import wales.gov.grants.packs.PackDao;
 import wales.gov.grants.recoveries.Ledger;
 import wales.gov.grants.recoveries.RecoveryDao;
 import wales.gov.grants.recoveries.RecoveryService;
@@ -55,11 +60,15 @@ public record GrantsServices(
         RecoveryService recoveries,
         EvidenceService evidence,
         OutcomeService outcomes,
-        IdempotencyService idempotency) {
+        IdempotencyService idempotency,
+        AuditSigningKey signingKey,
+        AuditCheckpoints checkpoints,
+        AuditVerifier verifier,
+        AuditPackService packs) {
     /** Every SQL Object the services attach. */
     public static final List<Class<?>> DAOS = List.of(AuditDao.class, AwardDao.class, ClaimDao.class,
             ClaimDecisionDao.class, EvidenceDao.class, IdempotencyDao.class, OrganisationDao.class, OutcomeDao.class,
-            RecoveryDao.class, SchemeDao.class, TotalsDao.class, UserDao.class);
+            RecoveryDao.class, SchemeDao.class, TotalsDao.class, UserDao.class, PackDao.class);
 
     public GrantsServices {
         requireNonNull(jdbi, "jdbi is null");
@@ -77,7 +86,12 @@ public record GrantsServices(
         return Persistence.configure(jdbi, DAOS);
     }
 
-    public static GrantsServices build(Jdbi jdbi, Clock clock, EvidenceStorage storage, SignIn signIn) {
+    /**
+     * @param signingKey signs the checkpoints of the audit chains; its public key verifies them
+     * @param packs how audit packs are made
+     */
+    public static GrantsServices build(Jdbi jdbi, Clock clock, EvidenceStorage storage, SignIn signIn,
+                                       AuditSigningKey signingKey, AuditPackService.Settings packs) {
         AuditLog auditLog = new AuditLog(clock);
         PasswordHasher hasher = new PasswordHasher(signIn.bcryptCost());
         AuthService auth = new AuthService(jdbi, hasher,
@@ -87,6 +101,9 @@ public record GrantsServices(
         AwardAccess access = new AwardAccess();
         Ledger ledger = new Ledger(auditLog, clock);
         IdempotencyService idempotency = new IdempotencyService(jdbi, clock);
+        OutcomeService outcomes = new OutcomeService(jdbi, auditLog, access, clock);
+        AuditCheckpoints checkpoints = new AuditCheckpoints(jdbi, signingKey, clock);
+        AuditVerifier verifier = new AuditVerifier(jdbi, signingKey.publicKey());
         return new GrantsServices(jdbi, clock, auditLog, hasher, auth, new OrganisationService(jdbi),
                 new SchemeService(jdbi, auditLog, clock),
                 new AwardService(jdbi, auditLog, access, ledger, clock),
@@ -94,7 +111,11 @@ public record GrantsServices(
                 new ClaimService(jdbi, auditLog, access, ledger, clock),
                 new RecoveryService(jdbi, auditLog, ledger, clock),
                 new EvidenceService(jdbi, auditLog, access, clock, storage, idempotency),
-                new OutcomeService(jdbi, auditLog, access, clock),
-                idempotency);
+                outcomes,
+                idempotency,
+                signingKey,
+                checkpoints,
+                verifier,
+                new AuditPackService(jdbi, auditLog, access, ledger, outcomes, storage, checkpoints, verifier, packs));
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jdbi.v3.core.Jdbi;
 import wales.gov.grants.audit.AuditLog;
+import wales.gov.grants.audit.AuditSigningKey;
 import wales.gov.grants.awards.Award;
 import wales.gov.grants.awards.AwardService;
 import wales.gov.grants.awards.AwardTransition;
@@ -24,6 +25,7 @@ import wales.gov.grants.kernel.Actor;
 import wales.gov.grants.kernel.Role;
 import wales.gov.grants.organisations.Organisation;
 import wales.gov.grants.organisations.OrganisationDao;
+import wales.gov.grants.packs.AuditPackService;
 import wales.gov.grants.recoveries.RecoveryService;
 import wales.gov.grants.schemes.NewScheme;
 import wales.gov.grants.schemes.Scheme;
@@ -53,6 +55,10 @@ public final class Fixtures {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final LocalDate FINANCIAL_YEAR_START = LocalDate.of(2019, 4, 1);
 
+    /** Evidence files up to this size are attached to the packs the tests make. */
+    public static final long PACK_ATTACHMENT_LIMIT = 1_000_000;
+    private static AuditSigningKey signingKey;
+
     private final Jdbi jdbi;
     private final TestClock clock;
     private final GrantsServices services;
@@ -65,8 +71,22 @@ public final class Fixtures {
 
     /** Every service, on this database and clock, with {@code storage} for evidence and fast sign-in settings. */
     public GrantsServices services(EvidenceStorage storage) {
+        return services(storage, PACK_ATTACHMENT_LIMIT);
+    }
+
+    /** {@link #services(EvidenceStorage)}, attaching evidence files up to {@code packAttachmentLimit} to packs. */
+    public GrantsServices services(EvidenceStorage storage, long packAttachmentLimit) {
         return GrantsServices.build(jdbi, clock, storage, new GrantsServices.SignIn(4, TOKEN_LIFETIME,
-                VERIFIED_PASSWORD_CACHE, THROTTLE_WINDOW, MAX_FAILURES_PER_USERNAME, 50, false));
+                VERIFIED_PASSWORD_CACHE, THROTTLE_WINDOW, MAX_FAILURES_PER_USERNAME, 50, false), signingKey(),
+                new AuditPackService.Settings(packAttachmentLimit, Path.of("target", "fixtures-packs")));
+    }
+
+    /** The one signing key of the tests in this JVM, under target/. */
+    public static synchronized AuditSigningKey signingKey() {
+        if (signingKey == null) {
+            signingKey = AuditSigningKey.loadOrCreate(Path.of("target", "test-audit-signing-key.pem"));
+        }
+        return signingKey;
     }
 
     public GrantsServices services() {

@@ -1,0 +1,32 @@
+package wales.gov.grants.wiring;
+
+import java.nio.file.Path;
+
+import io.dropwizard.db.DataSourceFactory;
+
+/**
+ * The sections of the configuration file that the server and the batch jobs both read, so one file such as
+ * {@code grants-api/config/production.yml} serves both. Each application's Dropwizard {@code Configuration} holds
+ * them as top-level properties (Dropwizard's {@code Configuration} lives with the server classes, which core may
+ * not see); {@link GrantsRuntime} builds everything from them.
+ */
+public interface GrantsCoreConfiguration {
+    /** The database URL that starts an embedded PostgreSQL with its data in the embedded data directory. */
+    String EMBEDDED = "embedded";
+
+    /** {@code DEMO} loads the demo data and lets the demo users sign in; {@code PRODUCTION} refuses them. */
+    enum Mode { DEMO, PRODUCTION }
+
+    Mode getMode();
+
+    /** With the URL {@value #EMBEDDED}, an embedded PostgreSQL is started instead of connecting to a server. */
+    DataSourceFactory getDatabase();
+
+    Path getEmbeddedDataDirectory();
+
+    EvidenceConfiguration getEvidence();
+
+    AuthConfiguration getAuth();
+
+    AuditConfiguration getAudit();
+}
