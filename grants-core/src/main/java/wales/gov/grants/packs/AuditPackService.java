@@ -260,8 +260,8 @@ public final class AuditPackService {
                 KeyValue.of(text.get("cover.awarded"), text.money(scheme.allocated())),
                 KeyValue.of(text.get("cover.approved"), text.money(scheme.approved())),
                 KeyValue.of(text.get("cover.paid"), text.money(scheme.paid())),
-                KeyValue.of(text.get("cover.awards"), String.valueOf(rows.size())),
-                KeyValue.of(text.get("cover.digest"), Cell.monospace(digest)));
+                KeyValue.of(text.get("cover.awards"), String.valueOf(rows.size())));
+        AwardPackRenderer.digest(pdf, text, digest);
         pdf.paragraph(text.get("cover.intro"));
         pdf.subheading(text.get("section.awards"));
         Table table = pdf.table(Column.left(text.get("column.organisation"), ColumnWidth.relative(4)),

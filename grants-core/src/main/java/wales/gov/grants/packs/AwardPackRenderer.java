@@ -96,9 +96,6 @@ final class AwardPackRenderer {
                 KeyValue.of(text.get("cover.recovered"), text.money(award.recovered())),
                 KeyValue.of(text.get("cover.underspend"), text.money(underspend)),
                 KeyValue.of(text.get("cover.asOf"), text.time(data.asOf()))));
-        if (dataDigest != null) {
-            entries.add(KeyValue.of(text.get("cover.digest"), Cell.monospace(dataDigest)));
-        }
         entries.add(KeyValue.of(text.get("cover.checkpoint"), chain.checkpoint()
                 .map(checkpoint -> text.get("cover.checkpointValue", checkpoint.sequence(),
                         text.time(checkpoint.at()), checkpoint.keyId()))
@@ -107,9 +104,18 @@ final class AwardPackRenderer {
                 text.get("cover.checksSummary", passed, checks.size()),
                 passed == checks.size() ? StatusStyle.PASS : StatusStyle.FAIL)));
         pdf.keyValues(entries);
+        if (dataDigest != null) {
+            digest(pdf, text, dataDigest);
+        }
         if (!nested) {
             pdf.paragraph(text.get("cover.intro"));
         }
+    }
+
+    /** The data's digest on a line of its own, so that it reads (and extracts) as one word. */
+    static void digest(DocumentWriter pdf, PackText text, String dataDigest) {
+        pdf.paragraph(text.get("cover.digest"), TextStyle.BOLD);
+        pdf.paragraph(dataDigest, TextStyle.MONOSPACE);
     }
 
     void checks(List<CheckResult> checks) {
