@@ -43,10 +43,10 @@ import wales.gov.grants.api.errors.DatabaseExceptionMapper;
 import wales.gov.grants.api.errors.DomainExceptionMappers;
 import wales.gov.grants.api.errors.FrameworkExceptionMappers;
 import wales.gov.grants.api.errors.ProblemErrorHandler;
-import wales.gov.grants.api.resources.AuditPackResource;
 import wales.gov.grants.api.resources.AuditResource;
 import wales.gov.grants.api.resources.AwardClaimResource;
 import wales.gov.grants.api.resources.AwardEvidenceResource;
+import wales.gov.grants.api.resources.AwardPackResource;
 import wales.gov.grants.api.resources.AwardResource;
 import wales.gov.grants.api.resources.ClaimResource;
 import wales.gov.grants.api.resources.EvidenceResource;
@@ -54,6 +54,7 @@ import wales.gov.grants.api.resources.IdempotentCreations;
 import wales.gov.grants.api.resources.OrganisationResource;
 import wales.gov.grants.api.resources.OutcomeResource;
 import wales.gov.grants.api.resources.RecoveryResource;
+import wales.gov.grants.api.resources.SchemePackResource;
 import wales.gov.grants.api.resources.SchemeResource;
 import wales.gov.grants.api.resources.TokenResource;
 import wales.gov.grants.demo.DemoData;
@@ -151,7 +152,8 @@ public class GrantsApplication extends Application<GrantsConfiguration> {
         environment.jersey().register(new EvidenceResource(services.evidence()));
         environment.jersey().register(new OutcomeResource(services.outcomes(), creations));
         environment.jersey().register(new AuditResource(services.verifier(), services.signingKey().publicKey()));
-        environment.jersey().register(new AuditPackResource(services.packs()));
+        environment.jersey().register(new AwardPackResource(services.packs()));
+        environment.jersey().register(new SchemePackResource(services.packs()));
         environment.jersey().register(openApi());
 
         environment.lifecycle().addEventListener(new LifeCycle.Listener() {

@@ -78,6 +78,10 @@ class RoleMatrixTest {
         Endpoint token = new Endpoint("POST /tokens", "POST", world -> "/api/v1/tokens", null);
         Endpoint verify = new Endpoint("GET /audit/verify", "GET", world -> "/api/v1/audit/verify", null);
         Endpoint publicKey = new Endpoint("GET /audit/public-key", "GET", world -> "/api/v1/audit/public-key", null);
+        Endpoint awardPack = new Endpoint("GET /awards/{id}/audit-pack", "GET",
+                world -> "/api/v1/awards/" + world.active().id() + "/audit-pack?lang=cy", null);
+        Endpoint schemePack = new Endpoint("GET /schemes/{id}/audit-pack", "GET",
+                world -> "/api/v1/schemes/" + world.scheme().id() + "/audit-pack", null);
 
         List<Arguments> cases = new ArrayList<>();
         for (Who who : Who.values()) {
@@ -93,6 +97,10 @@ class RoleMatrixTest {
             cases.add(Arguments.of(token, who, signedIn ? 201 : 401));
             cases.add(Arguments.of(verify, who, !signedIn ? 401 : who == Who.AUDITOR || who == Who.ADMIN ? 200 : 403));
             cases.add(Arguments.of(publicKey, who, read));
+            boolean packReader = who == Who.AUDITOR || who == Who.FINANCE_OFFICER || who == Who.GRANT_MANAGER;
+            cases.add(Arguments.of(awardPack, who, !signedIn ? 401 : who == Who.RECIPIENT_OTHER ? 404
+                    : packReader ? 200 : 403));
+            cases.add(Arguments.of(schemePack, who, !signedIn ? 401 : packReader ? 200 : 403));
             cases.add(Arguments.of(createScheme, who, !signedIn ? 401 : manager ? 201 : 403));
             cases.add(Arguments.of(createAward, who, !signedIn ? 401 : manager ? 201 : 403));
             cases.add(Arguments.of(offer, who, !signedIn ? 401 : manager ? 200 : 403));
