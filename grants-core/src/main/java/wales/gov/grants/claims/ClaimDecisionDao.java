@@ -1,7 +1,10 @@
 package wales.gov.grants.claims;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -77,6 +80,27 @@ public interface ClaimDecisionDao extends TotalsDao {
             RETURNING claims.*, awards.scheme_id, awards.organisation_id""")
     Claim markApproved(@Bind("id") UUID id, @Bind("status") ClaimStatus status, @Bind("by") UUID by,
                        @Bind("at") Instant at);
+
+    /** The claims with their lines and approvals, read in one round trip. */
+    default List<Claim> withLinesAndApprovals(List<Claim> rows) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        UUID[] ids = rows.stream().map(claim -> claim.id().value()).toArray(UUID[]::new);
+        Map<UUID, List<ClaimLine>> lines = new HashMap<>();
+        Map<UUID, List<ClaimApproval>> approvals = new HashMap<>();
+        for (DetailRow row : details(ids)) {
+            if (row.line() != null) {
+                lines.computeIfAbsent(row.claimId(), claim -> new ArrayList<>()).add(row.line());
+            } else {
+                approvals.computeIfAbsent(row.claimId(), claim -> new ArrayList<>()).add(row.approval());
+            }
+        }
+        return rows.stream()
+                .map(claim -> claim.withLinesAndApprovals(lines.getOrDefault(claim.id().value(), List.of()),
+                        approvals.getOrDefault(claim.id().value(), List.of())))
+                .toList();
+    }
 
     /** A claim's award under its row lock, with who offered it and its scheme's dual approval threshold. */
     record AwardOfClaim(Award award, UserId offeredBy, Money dualApprovalThreshold) {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -339,7 +338,7 @@ public final class ClaimService {
                 .filter(locked -> actor.canSee(locked.award().organisationId()))
                 .orElseThrow(() -> new NotFoundException("claim", id.toString()));
         Claim claim = claims.findForUpdate(id.value()).orElseThrow();
-        return new Locked(award.award(), withDetails(claims, List.of(claim)).get(0), award.offeredBy(),
+        return new Locked(award.award(), claims.withLinesAndApprovals(List.of(claim)).get(0), award.offeredBy(),
                 award.dualApprovalThreshold());
     }
 
@@ -359,24 +358,7 @@ public final class ClaimService {
     }
 
     private static List<Claim> withDetails(Handle handle, List<Claim> rows) {
-        return rows.isEmpty() ? rows : withDetails(handle.attach(ClaimDecisionDao.class), rows);
-    }
-
-    private static List<Claim> withDetails(ClaimDecisionDao claims, List<Claim> rows) {
-        UUID[] ids = rows.stream().map(claim -> claim.id().value()).toArray(UUID[]::new);
-        Map<UUID, List<ClaimLine>> lines = new HashMap<>();
-        Map<UUID, List<ClaimApproval>> approvals = new HashMap<>();
-        for (ClaimDecisionDao.DetailRow row : claims.details(ids)) {
-            if (row.line() != null) {
-                lines.computeIfAbsent(row.claimId(), claim -> new ArrayList<>()).add(row.line());
-            } else {
-                approvals.computeIfAbsent(row.claimId(), claim -> new ArrayList<>()).add(row.approval());
-            }
-        }
-        return rows.stream()
-                .map(claim -> claim.withLinesAndApprovals(lines.getOrDefault(claim.id().value(), List.of()),
-                        approvals.getOrDefault(claim.id().value(), List.of())))
-                .toList();
+        return rows.isEmpty() ? rows : handle.attach(ClaimDecisionDao.class).withLinesAndApprovals(rows);
     }
 
     private static List<ClaimLine> lines(Validator validator, List<NewClaim.NewClaimLine> requested) {

@@ -15,9 +15,7 @@ import wales.gov.grants.awards.Award;
 import wales.gov.grants.awards.AwardAccess;
 import wales.gov.grants.claims.Claim;
 import wales.gov.grants.claims.ClaimAdjustment;
-import wales.gov.grants.claims.ClaimApproval;
 import wales.gov.grants.claims.ClaimDecisionDao;
-import wales.gov.grants.claims.ClaimLine;
 import wales.gov.grants.claims.Payment;
 import wales.gov.grants.kernel.Actor;
 import wales.gov.grants.kernel.AwardId;
@@ -47,7 +45,7 @@ final class AwardPackLoader {
         Award award = access.visibleWithDetails(handle, actor, awardId, false);
         PackDao packs = handle.attach(PackDao.class);
         UUID id = award.id().value();
-        List<Claim> claims = withLinesAndApprovals(handle, packs.claims(id));
+        List<Claim> claims = handle.attach(ClaimDecisionDao.class).withLinesAndApprovals(packs.claims(id));
         Map<UUID, PackDao.ClaimPeople> people = new HashMap<>();
         packs.claimPeople(id).forEach(row -> people.put(row.claimId(), row));
         Map<ClaimId, List<Payment>> payments = new HashMap<>();
@@ -99,25 +97,5 @@ final class AwardPackLoader {
         Object note = event.after() == null ? null
                 : event.after().getOrDefault("question", event.after().get("reason"));
         return note == null ? null : note.toString();
-    }
-
-    private static List<Claim> withLinesAndApprovals(Handle handle, List<Claim> rows) {
-        if (rows.isEmpty()) {
-            return rows;
-        }
-        Map<UUID, List<ClaimLine>> lines = new HashMap<>();
-        Map<UUID, List<ClaimApproval>> approvals = new HashMap<>();
-        UUID[] ids = rows.stream().map(claim -> claim.id().value()).toArray(UUID[]::new);
-        for (ClaimDecisionDao.DetailRow row : handle.attach(ClaimDecisionDao.class).details(ids)) {
-            if (row.line() != null) {
-                lines.computeIfAbsent(row.claimId(), claim -> new ArrayList<>()).add(row.line());
-            } else {
-                approvals.computeIfAbsent(row.claimId(), claim -> new ArrayList<>()).add(row.approval());
-            }
-        }
-        return rows.stream()
-                .map(claim -> claim.withLinesAndApprovals(lines.getOrDefault(claim.id().value(), List.of()),
-                        approvals.getOrDefault(claim.id().value(), List.of())))
-                .toList();
     }
 }
