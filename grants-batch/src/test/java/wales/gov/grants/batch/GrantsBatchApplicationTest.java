@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import wales.gov.grants.batch.cli.JobCommand;
 import wales.gov.grants.batch.cli.ServicesCommand;
+import wales.gov.grants.testing.Fixtures;
 import wales.gov.grants.testing.TestDatabase;
 import wales.gov.grants.wiring.GrantsServices;
 
@@ -50,7 +51,8 @@ class GrantsBatchApplicationTest {
         Path evidence = directory.resolve("evidence");
         Path config = write(databaseSection(database.url(), database.user())
                 + "  password: \"" + database.password() + "\"\n"
-                + "evidence:\n  storageDirectory: " + evidence + "\n");
+                + "evidence:\n  storageDirectory: " + evidence + "\n"
+                + "audit:\n  signingKeyFile: " + signingKeyFile() + "\n");
         Clock clock = Clock.fixed(Instant.parse("2020-03-31T17:00:00Z"), ZoneOffset.UTC);
         ServicesCommand job = new ServicesCommand("what-time", "print the services' clock", printOut(), clock) {
             @Override
@@ -147,6 +149,12 @@ class GrantsBatchApplicationTest {
 
     private static String databaseSection(String url, String user) {
         return "database:\n  driverClass: org.postgresql.Driver\n  url: " + url + "\n  user: " + user + "\n";
+    }
+
+    /** Production mode refuses to start without the key that signs the audit trail: the tests' own key. */
+    private static Path signingKeyFile() {
+        Fixtures.signingKey();
+        return Path.of("target", "test-audit-signing-key.pem").toAbsolutePath();
     }
 
     private Path write(String yaml) throws Exception {
