@@ -319,7 +319,7 @@ final class AwardPackRenderer {
             }
             Table table = pdf.table(Column.left(text.get("column.periodEnd"), ColumnWidth.relative(2)),
                     Column.right(text.get("column.value"), ColumnWidth.points(70)),
-                    Column.left(text.get("column.note"), ColumnWidth.relative(3)),
+                    Column.left(text.get("column.outcomeNote"), ColumnWidth.relative(3)),
                     Column.left(text.get("column.by"), ColumnWidth.relative(2)),
                     Column.left(text.get("column.counts"), ColumnWidth.points(60)));
             for (OutcomeReport report : progress.reports()) {
