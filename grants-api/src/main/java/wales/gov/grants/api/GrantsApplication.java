@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -59,6 +60,7 @@ import wales.gov.grants.api.resources.SchemeResource;
 import wales.gov.grants.api.resources.TokenResource;
 import wales.gov.grants.demo.DemoData;
 import wales.gov.grants.evidence.EvidenceStorage;
+import wales.gov.grants.kernel.AwardId;
 import wales.gov.grants.wiring.GrantsCoreConfiguration;
 import wales.gov.grants.wiring.GrantsRuntime;
 import wales.gov.grants.wiring.GrantsServices;
@@ -123,8 +125,11 @@ public class GrantsApplication extends Application<GrantsConfiguration> {
         }
 
         DemoData.loadOrganisations(jdbi);
+        Map<DemoData.StoryAward, AwardId> storyAwards = Map.of();
         if (demo) {
-            new DemoData(jdbi, services.passwordHasher(), services.schemes(), services.awards()).load();
+            DemoData demoData = new DemoData(jdbi, services.passwordHasher(), runtime::servicesOn);
+            demoData.load();
+            storyAwards = demoData.storyAwardIds();
         }
 
         environment.servlets().addFilter("client-address", new ClientAddressFilter())
@@ -164,10 +169,11 @@ public class GrantsApplication extends Application<GrantsConfiguration> {
                 }
             }
         });
+        Map<DemoData.StoryAward, AwardId> announcedStories = storyAwards;
         environment.lifecycle().addServerLifecycleListener(new ServerLifecycleListener() {
             @Override
             public void serverStarted(Server server) {
-                announce(demo, getLocalPort(server));
+                announce(demo, getLocalPort(server), announcedStories);
             }
         });
     }
@@ -205,7 +211,7 @@ public class GrantsApplication extends Application<GrantsConfiguration> {
         return resource;
     }
 
-    private static void announce(boolean demo, int port) {
+    private static void announce(boolean demo, int port, Map<DemoData.StoryAward, AwardId> storyAwards) {
         long startedInMillis = Duration.ofMillis(System.currentTimeMillis()
                 - ManagementFactory.getRuntimeMXBean().getStartTime()).toMillis();
         StringBuilder banner = new StringBuilder()
@@ -219,6 +225,14 @@ public class GrantsApplication extends Application<GrantsConfiguration> {
             }
             banner.append("  Try: curl -u manager:").append(DemoData.PASSWORD).append(" http://localhost:")
                     .append(port).append("/api/v1/schemes\n");
+            if (!storyAwards.isEmpty()) {
+                banner.append("  Audit packs worth opening (lang=en or lang=cy), e.g. curl -u auditor:")
+                        .append(DemoData.PASSWORD).append(" -o pack.pdf \"<url>\":\n");
+            }
+            for (Map.Entry<DemoData.StoryAward, AwardId> story : storyAwards.entrySet()) {
+                banner.append(String.format("    %-22s http://localhost:%d/api/v1/awards/%s/audit-pack?lang=en%n",
+                        story.getKey().description(), port, story.getValue()));
+            }
         }
         LOG.info("Started");
         System.out.println(banner);

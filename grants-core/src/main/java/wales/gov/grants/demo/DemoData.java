@@ -1,17 +1,23 @@
 package wales.gov.grants.demo;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import wales.gov.grants.awards.Award;
-import wales.gov.grants.awards.AwardService;
+import wales.gov.grants.awards.AwardDao;
 import wales.gov.grants.awards.AwardTransition;
 import wales.gov.grants.awards.NewAward;
 import wales.gov.grants.kernel.Actor;
+import wales.gov.grants.kernel.AwardId;
 import wales.gov.grants.kernel.Role;
 import wales.gov.grants.organisations.Organisation;
 import wales.gov.grants.organisations.OrganisationDao;
@@ -19,17 +25,17 @@ import wales.gov.grants.organisations.OrganisationType;
 import wales.gov.grants.schemes.NewScheme;
 import wales.gov.grants.schemes.Scheme;
 import wales.gov.grants.schemes.SchemeDao;
-import wales.gov.grants.schemes.SchemeService;
 import wales.gov.grants.users.PasswordHasher;
 import wales.gov.grants.users.User;
 import wales.gov.grants.users.UserDao;
+import wales.gov.grants.wiring.GrantsServices;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * The demo data set: the real organisations (DOMAIN.md), the three 2019-20 programmes with their published budgets,
- * illustrative awards under them, and the demo users. Loading is idempotent: it adds what is missing and leaves
- * everything else, so demo work survives a restart.
+ * illustrative awards under them, one award in each with a year's story ({@link DemoStories}), and the demo users.
+ * Loading is idempotent: it adds what is missing and leaves everything else, so demo work survives a restart.
  *
  * <p>The budgets are the published figures. The award amounts are illustrative, not official allocations:
  * equal shares of each budget with a part held back unallocated, so that a demo can still create awards.
@@ -95,18 +101,32 @@ public final class DemoData {
             new DemoUser("auditor", "Demo auditor", Role.AUDITOR, null),
             new DemoUser("cardiff", "Demo recipient, Cardiff Council", Role.RECIPIENT, "W06000015"),
             new DemoUser("swansea", "Demo recipient, Swansea Council", Role.RECIPIENT, "W06000011"),
-            new DemoUser("gwe", "Demo recipient, GwE", Role.RECIPIENT, "GWE"));
+            new DemoUser("gwe", "Demo recipient, GwE", Role.RECIPIENT, "GWE"),
+            new DemoUser("vvc", "Demo recipient, Vale, Valleys and Cardiff Adoption Collaborative", Role.RECIPIENT,
+                    "NAS-VVC"));
+
+    /** The award of each programme that the demo gives a full year's story, for the audit pack worth opening. */
+    public static final List<StoryAward> STORY_AWARDS = List.of(
+            new StoryAward("PDG-LAC", "GWE", "GwE's PDG-LAC award"),
+            new StoryAward("ADOPT", "NAS-VVC", "VVC's adoption award"),
+            new StoryAward("SDDF", "W06000015", "Cardiff's SDDF award"));
+
+    /** One scheme's story award: the scheme's code, the recipient organisation's code, and what to call it. */
+    public record StoryAward(String schemeCode, String organisationCode, String description) {
+    }
 
     private final Jdbi jdbi;
     private final PasswordHasher hasher;
-    private final SchemeService schemes;
-    private final AwardService awards;
+    private final Function<Clock, GrantsServices> servicesOn;
 
-    public DemoData(Jdbi jdbi, PasswordHasher hasher, SchemeService schemes, AwardService awards) {
+    /**
+     * @param servicesOn builds the server's services (its database, evidence store, signing key and pack settings)
+     *     on another clock: each programme is loaded on a clock of its own that moves through 2019-20
+     */
+    public DemoData(Jdbi jdbi, PasswordHasher hasher, Function<Clock, GrantsServices> servicesOn) {
         this.jdbi = requireNonNull(jdbi, "jdbi is null");
         this.hasher = requireNonNull(hasher, "hasher is null");
-        this.schemes = requireNonNull(schemes, "schemes is null");
-        this.awards = requireNonNull(awards, "awards is null");
+        this.servicesOn = requireNonNull(servicesOn, "servicesOn is null");
     }
 
     /** Loads the organisations, which every installation needs, demo or not. */
@@ -120,6 +140,12 @@ public final class DemoData {
         });
     }
 
+    /**
+     * Loads the users, then each programme that is not there yet: the scheme and its awards, set up on 1 April
+     * 2019, and its story award's year. A programme already loaded is left as it is, so a restart adds nothing.
+     * Each programme runs on its own clock: they start at different minutes of 1 April 2019, so the scheme events
+     * (outside any award's chain) are in order too.
+     */
     public void load() {
         loadOrganisations(jdbi);
         String hash = hasher.hash(PASSWORD);
@@ -133,56 +159,97 @@ public final class DemoData {
             }
         });
         Actor manager = user("manager").asActor();
+        Actor finance1 = user("finance1").asActor();
+        Actor finance2 = user("finance2").asActor();
 
         if (absent("PDG-LAC")) {
-            Scheme pdg = schemes.create(manager, new NewScheme("PDG-LAC",
+            DemoClock clock = new DemoClock(LocalDateTime.of(2019, 4, 1, 9, 0));
+            GrantsServices services = servicesOn.apply(clock);
+            Scheme pdg = services.schemes().create(manager, new NewScheme("PDG-LAC",
                     "Pupil Development Grant – Looked After Children",
                     "Grant Datblygu Disgyblion – Plant sy'n Derbyn Gofal", "2019-20", "5000000.00", "100000.00"));
+            Award story = null;
             for (String consortium : List.of("GWE", "ERW", "CSC", "EAS")) {
-                Award award = award(manager, pdg, consortium, "1200000.00",
+                Award award = award(services, manager, pdg, consortium, "1200000.00",
                         "Spend on the educational support of looked-after children, including PDG Access "
                                 + "(uniform, equipment, enrichment)",
                         target("looked-after-pupils-supported", "Looked-after pupils given support", "1500"));
-                awards.transition(manager, award.id(), AwardTransition.OFFER);
-                if (consortium.equals("GWE")) {
-                    awards.transition(user("gwe").asActor(), award.id(), AwardTransition.ACCEPT);
-                }
+                services.awards().transition(manager, award.id(), AwardTransition.OFFER);
+                story = consortium.equals("GWE") ? award : story;
             }
+            DemoStory gwe = accepted(services, clock, requireNonNull(story), "gwe", "2019-04-08T11:20",
+                    "looked-after pupils");
+            DemoStories.pupilDevelopmentGrant(gwe, finance1, finance2);
         }
         if (absent("ADOPT")) {
-            Scheme adoption = schemes.create(manager, new NewScheme("ADOPT", "Adoption services funding",
+            DemoClock clock = new DemoClock(LocalDateTime.of(2019, 4, 1, 9, 20));
+            GrantsServices services = servicesOn.apply(clock);
+            Scheme adoption = services.schemes().create(manager, new NewScheme("ADOPT", "Adoption services funding",
                     "Cyllid gwasanaethau mabwysiadu", "2019-20", "2300000.00", "50000.00"));
+            Award story = null;
             for (String collaborative : List.of("NAS-NW", "NAS-MWW", "NAS-WB", "NAS-VVC", "NAS-SEWAS")) {
-                award(manager, adoption, collaborative, "400000.00",
+                Award award = award(services, manager, adoption, collaborative, "400000.00",
                         "Strengthen adoption provision, including enhancing TESSA for adoptive families",
                         target("families-supported", "Adoptive families given therapeutic support", "120"));
+                if (collaborative.equals("NAS-VVC")) {
+                    services.awards().transition(manager, award.id(), AwardTransition.OFFER);
+                    story = award;
+                }
             }
+            DemoStory vvc = accepted(services, clock, requireNonNull(story), "vvc", "2019-04-10T14:30", "families");
+            DemoStories.adoptionServices(vvc, finance1, finance2);
         }
         if (absent("SDDF")) {
-            Scheme sddf = schemes.create(manager, new NewScheme("SDDF", "St David's Day Fund",
+            DemoClock clock = new DemoClock(LocalDateTime.of(2019, 4, 1, 9, 40));
+            GrantsServices services = servicesOn.apply(clock);
+            Scheme sddf = services.schemes().create(manager, new NewScheme("SDDF", "St David's Day Fund",
                     "Cronfa Dydd Gŵyl Dewi", "2019-20", "2000000.00", "25000.00"));
+            Award story = null;
             for (DemoOrganisation organisation : ORGANISATIONS) {
                 if (organisation.type() != OrganisationType.LOCAL_AUTHORITY) {
                     continue;
                 }
-                Award award = award(manager, sddf, organisation.code(), "85000.00",
+                Award award = award(services, manager, sddf, organisation.code(), "85000.00",
                         "Direct financial support to care leavers; record counts and spending categories only, "
                                 + "never a care leaver's identity",
                         target("care-leavers-supported", "Care leavers receiving funds", "90"));
                 if (organisation.code().equals("W06000015") || organisation.code().equals("W06000011")) {
-                    awards.transition(manager, award.id(), AwardTransition.OFFER);
+                    services.awards().transition(manager, award.id(), AwardTransition.OFFER);
                 }
-                if (organisation.code().equals("W06000015")) {
-                    awards.transition(user("cardiff").asActor(), award.id(), AwardTransition.ACCEPT);
-                }
+                story = organisation.code().equals("W06000015") ? award : story;
             }
+            DemoStory cardiff = accepted(services, clock, requireNonNull(story), "cardiff", "2019-04-09T10:00",
+                    "care leavers");
+            DemoStories.stDavidsDayFund(cardiff, finance1, finance2);
         }
         LOG.info("Demo data loaded");
     }
 
-    private Award award(Actor manager, Scheme scheme, String organisationCode, String amount, String condition,
-                        NewAward.NewOutcomeTarget target) {
-        return awards.create(manager, new NewAward(scheme.id().toString(),
+    /** The story awards' ids, in the order of {@link #STORY_AWARDS}, leaving out a programme that has none. */
+    public Map<StoryAward, AwardId> storyAwardIds() {
+        Map<StoryAward, AwardId> ids = new LinkedHashMap<>();
+        for (StoryAward story : STORY_AWARDS) {
+            UUID organisation = organisation(story.organisationCode()).id().value();
+            jdbi.withHandle(handle -> handle.attach(SchemeDao.class).findByCode(story.schemeCode(), "2019-20")
+                            .flatMap(scheme -> handle.attach(AwardDao.class)
+                                    .page(scheme.id().value(), organisation, null, 1, 0).stream().findFirst()))
+                    .ifPresent(award -> ids.put(story, award.id()));
+        }
+        return ids;
+    }
+
+    /** The recipient accepts its offered award at {@code moment}: the start of its story. */
+    private DemoStory accepted(GrantsServices services, DemoClock clock, Award award, String recipientUsername,
+                               String moment, String unit) {
+        clock.moveTo(LocalDateTime.parse(moment));
+        Actor recipient = user(recipientUsername).asActor();
+        services.awards().transition(recipient, award.id(), AwardTransition.ACCEPT);
+        return new DemoStory(services, clock, award, recipient, unit);
+    }
+
+    private Award award(GrantsServices services, Actor manager, Scheme scheme, String organisationCode,
+                        String amount, String condition, NewAward.NewOutcomeTarget target) {
+        return services.awards().create(manager, new NewAward(scheme.id().toString(),
                 organisation(organisationCode).id().toString(), amount,
                 List.of(condition, "Claims are made quarterly in arrears with evidence of spend"), List.of(target)));
     }

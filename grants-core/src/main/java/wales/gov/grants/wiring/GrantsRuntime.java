@@ -1,6 +1,7 @@
 package wales.gov.grants.wiring;
 
 import java.time.Clock;
+import java.util.function.Function;
 
 import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.db.DataSourceFactory;
@@ -28,12 +29,15 @@ public final class GrantsRuntime implements AutoCloseable {
 
     private final MigratedDatabase database;
     private final EvidenceStorage evidenceStorage;
+    private final Function<Clock, GrantsServices> servicesOn;
     private final GrantsServices services;
 
-    private GrantsRuntime(MigratedDatabase database, EvidenceStorage evidenceStorage, GrantsServices services) {
+    private GrantsRuntime(MigratedDatabase database, EvidenceStorage evidenceStorage,
+                          Function<Clock, GrantsServices> servicesOn, Clock clock) {
         this.database = requireNonNull(database, "database is null");
         this.evidenceStorage = requireNonNull(evidenceStorage, "evidenceStorage is null");
-        this.services = requireNonNull(services, "services is null");
+        this.servicesOn = requireNonNull(servicesOn, "servicesOn is null");
+        this.services = servicesOn.apply(clock);
     }
 
     public static GrantsRuntime start(GrantsCoreConfiguration configuration, MetricRegistry metrics, Clock clock) {
@@ -56,10 +60,11 @@ public final class GrantsRuntime implements AutoCloseable {
             EvidenceConfiguration evidence = configuration.getEvidence();
             EvidenceStorage storage = new EvidenceStorage(evidence.getStorageDirectory(),
                     evidence.getMaxUploadSize().toBytes());
-            GrantsServices services = GrantsServices.build(jdbi, clock, storage, signIn(configuration), signingKey,
-                    new AuditPackService.Settings(audit.getPackAttachmentLimit().toBytes(),
-                            audit.getPackWorkDirectory()));
-            return new GrantsRuntime(database, storage, services);
+            GrantsServices.SignIn signIn = signIn(configuration);
+            AuditPackService.Settings packs = new AuditPackService.Settings(
+                    audit.getPackAttachmentLimit().toBytes(), audit.getPackWorkDirectory());
+            return new GrantsRuntime(database, storage,
+                    servicesClock -> GrantsServices.build(jdbi, servicesClock, storage, signIn, signingKey, packs), clock);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -76,6 +81,11 @@ public final class GrantsRuntime implements AutoCloseable {
 
     public GrantsServices services() {
         return services;
+    }
+
+    /** The same services on another clock: the demo data's stories run on clocks of their own, in 2019-20. */
+    public GrantsServices servicesOn(Clock clock) {
+        return servicesOn.apply(requireNonNull(clock, "clock is null"));
     }
 
     public EvidenceStorage evidenceStorage() {
