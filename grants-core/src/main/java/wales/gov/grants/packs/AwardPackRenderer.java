@@ -80,7 +80,7 @@ final class AwardPackRenderer {
                     + schemeName(text, data.scheme()) + " " + data.scheme().financialYear()), TextStyle.BOLD);
         }
         long passed = checks.stream().filter(CheckResult::passed).count();
-        Money underspend = award.underspendAtClose().orElse(award.amount().minusOrZero(award.approved()));
+
         List<KeyValue> entries = new ArrayList<>(List.of(
                 KeyValue.of(text.get("cover.scheme"), schemeName(text, data.scheme()) + " (" + data.scheme().code()
                         + ")"),
@@ -94,7 +94,9 @@ final class AwardPackRenderer {
                 KeyValue.of(text.get("cover.approved"), text.money(award.approved())),
                 KeyValue.of(text.get("cover.paid"), text.money(award.paid())),
                 KeyValue.of(text.get("cover.recovered"), text.money(award.recovered())),
-                KeyValue.of(text.get("cover.underspend"), text.money(underspend)),
+                award.underspendAtClose()
+                        .map(underspend -> KeyValue.of(text.get("cover.underspend"), text.money(underspend)))
+                        .orElse(KeyValue.of(text.get("cover.remaining"), text.money(award.remaining()))),
                 KeyValue.of(text.get("cover.asOf"), text.time(data.asOf()))));
         entries.add(KeyValue.of(text.get("cover.checkpoint"), chain.checkpoint()
                 .map(checkpoint -> text.get("cover.checkpointValue", checkpoint.sequence(),
@@ -122,7 +124,7 @@ final class AwardPackRenderer {
         section("section.checks");
         pdf.paragraph(text.get("checks.intro"));
         Table table = pdf.table(Column.left(text.get("column.check"), ColumnWidth.relative(3)),
-                Column.left(text.get("column.result"), ColumnWidth.points(48)),
+                Column.left(text.get("column.result"), ColumnWidth.points(62)),
                 Column.left(text.get("column.reason"), ColumnWidth.relative(4)));
         for (CheckResult check : checks) {
             table.row(Cell.of(text.get("check." + check.check().name())),

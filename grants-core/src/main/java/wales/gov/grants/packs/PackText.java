@@ -44,13 +44,14 @@ public final class PackText {
     /** The message {@code key}, with its arguments written as this pack writes values. */
     public String get(String key, Object... arguments) {
         Object[] written = new Object[arguments.length];
+        // counts keep their type for choice formats; everything else is written as the pack writes values
         for (int index = 0; index < arguments.length; index++) {
             written[index] = write(arguments[index]);
         }
         return new MessageFormat(messages.getString(key), Locale.ROOT).format(written);
     }
 
-    public String write(Object value) {
+    public Object write(Object value) {
         if (value instanceof Money money) {
             return money(money);
         }
@@ -66,8 +67,8 @@ public final class PackText {
         if (value instanceof BigDecimal number) {
             return number(number);
         }
-        if (value instanceof Number number) {
-            return String.valueOf(number);
+        if (value instanceof Integer || value instanceof Long) {
+            return value; // counts stay numbers, so that a message can choose "1 claim" or "2 claims"
         }
         if (value instanceof Enum<?> constant) {
             return constant.name();

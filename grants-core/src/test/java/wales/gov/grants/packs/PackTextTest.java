@@ -66,6 +66,14 @@ class PackTextTest {
     }
 
     @Test
+    void countsAgreeWithTheirNounsAndIdsAreWrittenWithoutSeparators() {
+        assertThat(english.get("check.evidenceForAll", 1)).isEqualTo("1 approved claim, each with evidence.");
+        assertThat(english.get("check.evidenceForAll", 1269)).isEqualTo("1,269 approved claims, each with evidence.");
+        assertThat(welsh.get("check.evidenceForAll", 3)).startsWith("3 hawliad cymeradwy");
+        assertThat(english.get("check.chainBroken", 12345L)).endsWith("the first broken event is 12345.");
+    }
+
+    @Test
     void sizesAreWrittenForPeople() {
         assertThat(english.size(512)).isEqualTo("512 B");
         assertThat(english.size(10 * 1024 * 1024)).isEqualTo("10.0 MB");
