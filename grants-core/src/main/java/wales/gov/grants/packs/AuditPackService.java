@@ -196,17 +196,10 @@ public final class AuditPackService {
                     chains.put(award, chainStatus(verified.get(award), cited.get(award), award.toString(), length));
                 }
                 PackText text = new PackText(language);
-                Instant asOf = scheme.createdAt();
+                Instant asOf = schemeAsOf(handle, scheme, awards);
+                // the cover's table, filled as pack-data.json is written, which comes first: each award is read
+                // once for the data file and once for the PDF, and let go in between
                 List<SchemeRow> rows = new ArrayList<>();
-                for (UUID award : awards) {
-                    AwardPackData data = loader.load(handle, actor, new AwardId(award));
-                    List<CheckResult> checks = Certification.of(data, chains.get(award));
-                    rows.add(new SchemeRow(data.organisation().code(), AwardPackRenderer.organisationName(text,
-                            data.organisation()), data.award().status().name(), data.award().amount(),
-                            data.award().approved(), data.award().paid(),
-                            checks.stream().filter(CheckResult::passed).count(), checks.size()));
-                    asOf = data.asOf().isAfter(asOf) ? data.asOf() : asOf;
-                }
                 String title = text.get("pack.schemeTitle") + " " + scheme.code() + " " + scheme.financialYear();
                 return Optional.of(write(title, language, asOf,
                         json -> {
@@ -215,9 +208,15 @@ public final class AuditPackService {
                             json.generator().writeArrayFieldStart("awards");
                             for (UUID award : awards) {
                                 AwardPackData data = loader.load(handle, actor, new AwardId(award));
+                                List<CheckResult> checks = Certification.of(data, chains.get(award));
+                                rows.add(new SchemeRow(data.organisation().code(),
+                                        AwardPackRenderer.organisationName(text, data.organisation()),
+                                        data.award().status().name(), data.award().amount(), data.award().approved(),
+                                        data.award().paid(), checks.stream().filter(CheckResult::passed).count(),
+                                        checks.size()));
                                 json.generator().writeStartObject();
-                                writeAwardJson(handle, json, data, Certification.of(data, chains.get(award)),
-                                        chains.get(award), cited.get(award), award.toString(), lengths.get(award));
+                                writeAwardJson(handle, json, data, checks, chains.get(award), cited.get(award),
+                                        award.toString(), lengths.get(award));
                                 json.generator().writeEndObject();
                             }
                             json.generator().writeEndArray();
@@ -242,6 +241,22 @@ public final class AuditPackService {
                 return pack.get();
             }
         }
+    }
+
+    /**
+     * The instant a scheme's data was taken at: the latest of the scheme's creation and each award's as-of instant
+     * (its creation or latest audit event), without reading the awards.
+     */
+    private static Instant schemeAsOf(Handle handle, Scheme scheme, List<UUID> awards) {
+        if (awards.isEmpty()) {
+            return scheme.createdAt();
+        }
+        UUID[] ids = awards.toArray(UUID[]::new);
+        Optional<Instant> latest = handle.createQuery("""
+                        SELECT greatest((SELECT max(created_at) FROM awards WHERE id = ANY(:awards)),
+                                        (SELECT max(occurred_at) FROM audit_events WHERE award_id = ANY(:awards)))""")
+                .bind("awards", ids).mapTo(Instant.class).findOne();
+        return latest.filter(instant -> instant.isAfter(scheme.createdAt())).orElse(scheme.createdAt());
     }
 
     private record SchemeRow(String code, String organisation, String status, Money amount, Money approved,
@@ -296,7 +311,8 @@ public final class AuditPackService {
         renderer.evidence(data, attached, settings.maxAttachmentBytes());
         for (Evidence evidence : data.evidence()) {
             if (attachable(evidence)) {
-                pdf.attach(new Attachment(PackText.shortId(evidence.id().toString()) + "-" + evidence.filename(),
+                // the whole id: a short one is shared by two of a few thousand files often enough to fail a pack
+                pdf.attach(new Attachment(evidence.id() + "-" + evidence.filename(),
                         evidence.mediaType().mediaType(), evidence.title(), AttachmentRelationship.SOURCE,
                         evidence.uploadedAt(), evidence.uploadedAt(), () -> storage.open(evidence.sha256())));
             }

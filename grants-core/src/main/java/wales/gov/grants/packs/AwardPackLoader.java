@@ -1,5 +1,7 @@
 package wales.gov.grants.packs;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,15 +10,16 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.result.ResultIterator;
+import org.jdbi.v3.core.statement.StatementContext;
 import wales.gov.grants.audit.AuditAction;
-import wales.gov.grants.audit.AuditDao;
-import wales.gov.grants.audit.RecordedEvent;
 import wales.gov.grants.awards.Award;
 import wales.gov.grants.awards.AwardAccess;
 import wales.gov.grants.claims.Claim;
 import wales.gov.grants.claims.ClaimAdjustment;
 import wales.gov.grants.claims.ClaimDecisionDao;
 import wales.gov.grants.claims.Payment;
+import wales.gov.grants.database.Columns;
 import wales.gov.grants.kernel.Actor;
 import wales.gov.grants.kernel.AwardId;
 import wales.gov.grants.kernel.ClaimId;
@@ -29,7 +32,18 @@ import static java.util.Objects.requireNonNull;
 
 /** Reads one award's pack data in the caller's (read-only, repeatable-read) transaction. */
 final class AwardPackLoader {
-    private static final int EVENT_PAGE = 5_000;
+    private static final int EVENT_FETCH_SIZE = 1_000;
+    /**
+     * The award's events, oldest first, read through a cursor: only what the pack shows of each, with what a person
+     * wrote with a decision (a query's question or a rejection's reason) taken out of its after state by the server.
+     */
+    private static final String EVENTS = """
+            SELECT id, action, actor_username, actor_role, occurred_at, object_type, object_id,
+                   CASE WHEN action IN ('CLAIM_QUERIED', 'CLAIM_REJECTED') THEN
+                       CASE WHEN jsonb_exists(after_state, 'question') THEN after_state ->> 'question'
+                            ELSE after_state ->> 'reason' END
+                   END AS note
+            FROM audit_events WHERE award_id = :awardId ORDER BY id""";
 
     private final AwardAccess access;
     private final Ledger ledger;
@@ -58,19 +72,17 @@ final class AwardPackLoader {
         Map<String, List<AwardPackData.Step>> decisions = new HashMap<>();
         List<AwardPackData.Step> lifecycle = new ArrayList<>();
         Instant latest = award.createdAt();
-        AuditDao events = handle.attach(AuditDao.class);
-        long total = events.countForAward(id);
-        for (long offset = 0; offset < total; offset += EVENT_PAGE) {
-            for (RecordedEvent event : events.forAward(id, EVENT_PAGE, offset)) {
+        try (ResultIterator<EventRow> events = handle.createQuery(EVENTS).bind("awardId", id)
+                .setFetchSize(EVENT_FETCH_SIZE).map(EventRow::map).iterator()) {
+            while (events.hasNext()) {
+                EventRow event = events.next();
                 if (event.occurredAt().isAfter(latest)) {
                     latest = event.occurredAt();
                 }
-                AwardPackData.Step step = new AwardPackData.Step(event.id(), event.action(), event.actorUsername(),
-                        event.actorRole(), event.occurredAt(), note(event));
                 if (event.objectType().equals("award")) {
-                    lifecycle.add(step);
+                    lifecycle.add(event.step());
                 } else if (event.objectType().equals("claim")) {
-                    decisions.computeIfAbsent(event.objectId(), claim -> new ArrayList<>()).add(step);
+                    decisions.computeIfAbsent(event.objectId(), claim -> new ArrayList<>()).add(event.step());
                 }
             }
         }
@@ -89,13 +101,18 @@ final class AwardPackLoader {
                 outcomes.progress(handle, award), packs.evidence(id), lifecycle);
     }
 
-    /** What a person wrote with a decision: a query's question or a rejection's reason. */
-    private static String note(RecordedEvent event) {
-        if (event.action() != AuditAction.CLAIM_QUERIED && event.action() != AuditAction.CLAIM_REJECTED) {
-            return null;
+    /** What the pack takes from one of the award's events: no before or after state is read or parsed. */
+    private record EventRow(long id, AuditAction action, String actorUsername, String actorRole, Instant occurredAt,
+                            String objectType, String objectId, String note) {
+        static EventRow map(ResultSet row, StatementContext context) throws SQLException {
+            return new EventRow(row.getLong("id"), AuditAction.valueOf(row.getString("action")),
+                    row.getString("actor_username"), row.getString("actor_role"),
+                    Columns.instant(row, "occurred_at"), row.getString("object_type"),
+                    row.getString("object_id"), row.getString("note"));
         }
-        Object note = event.after() == null ? null
-                : event.after().getOrDefault("question", event.after().get("reason"));
-        return note == null ? null : note.toString();
+
+        AwardPackData.Step step() {
+            return new AwardPackData.Step(id, action, actorUsername, actorRole, occurredAt, note);
+        }
     }
 }
