@@ -304,7 +304,7 @@ public final class AuditPackService {
         renderer.money(data);
         renderer.outcomes(data);
         List<String> attached = new ArrayList<>();
-        PackText text = new PackText(languageOf(renderer));
+        PackText text = renderer.text();
         for (Evidence evidence : data.evidence()) {
             attached.add(attachmentStatus(text, evidence));
         }
@@ -333,10 +333,6 @@ public final class AuditPackService {
                 }
             });
         }
-    }
-
-    private static PackLanguage languageOf(AwardPackRenderer renderer) {
-        return renderer.language();
     }
 
     private boolean attachable(Evidence evidence) {

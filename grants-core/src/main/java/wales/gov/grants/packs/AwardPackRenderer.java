@@ -44,8 +44,8 @@ final class AwardPackRenderer {
         this.nested = nested;
     }
 
-    PackLanguage language() {
-        return text.language();
+    PackText text() {
+        return text;
     }
 
     static String organisationName(PackText text, Organisation organisation) {
