@@ -1,6 +1,7 @@
 package wales.gov.grants.batch;
 
 import java.io.PrintStream;
+import java.time.Clock;
 
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
@@ -9,6 +10,8 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import wales.gov.grants.batch.cli.CheckConfigurationCommand;
 import wales.gov.grants.batch.cli.MigrateCommand;
+import wales.gov.grants.batch.cli.VerifyAuditCommand;
+import wales.gov.grants.batch.cli.VerifyPackCommand;
 
 import static java.util.Objects.requireNonNull;
 
@@ -49,6 +52,8 @@ public class GrantsBatchApplication extends Application<GrantsBatchConfiguration
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
         bootstrap.addCommand(new CheckConfigurationCommand(out));
         bootstrap.addCommand(new MigrateCommand(out));
+        bootstrap.addCommand(new VerifyAuditCommand(out, Clock.systemUTC()));
+        bootstrap.addCommand(new VerifyPackCommand(out));
     }
 
     /** Never called: every job is a configured command, none builds a server environment. */

@@ -12,7 +12,6 @@ import wales.gov.grants.claims.ClaimAdjustment;
 import wales.gov.grants.claims.ClaimLine;
 import wales.gov.grants.claims.Payment;
 import wales.gov.grants.evidence.Evidence;
-import wales.gov.grants.kernel.Money;
 import wales.gov.grants.organisations.Organisation;
 import wales.gov.grants.outcomes.OutcomeProgress;
 import wales.gov.grants.outcomes.OutcomeReport;

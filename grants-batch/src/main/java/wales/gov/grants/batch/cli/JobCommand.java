@@ -41,7 +41,8 @@ public abstract class JobCommand extends ConfiguredCommand<GrantsBatchConfigurat
     /** A bad or missing configuration file, an unreachable database, a broken business rule: the message says it. */
     private static boolean isExpected(Throwable error) {
         return error instanceof ConfigurationException || error instanceof IOException
-                || error instanceof DatabaseStartupException || error instanceof DomainException;
+                || error instanceof DatabaseStartupException || error instanceof DomainException
+                || error instanceof JobFailedException;
     }
 
     private static String oneLine(Throwable error) {
