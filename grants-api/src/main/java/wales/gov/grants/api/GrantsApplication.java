@@ -4,9 +4,11 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,6 +46,8 @@ import wales.gov.grants.api.errors.DatabaseExceptionMapper;
 import wales.gov.grants.api.errors.DomainExceptionMappers;
 import wales.gov.grants.api.errors.FrameworkExceptionMappers;
 import wales.gov.grants.api.errors.ProblemErrorHandler;
+import wales.gov.grants.api.errors.RequestBodyInterceptor;
+import wales.gov.grants.api.errors.UnsupportedMethodFilter;
 import wales.gov.grants.api.resources.AuditResource;
 import wales.gov.grants.api.resources.AwardClaimResource;
 import wales.gov.grants.api.resources.AwardEvidenceResource;
@@ -132,9 +136,28 @@ public class GrantsApplication extends Application<GrantsConfiguration> {
             storyAwards = demoData.storyAwardIds();
         }
 
+        List<Object> resources = List.of(
+                new OrganisationResource(services.organisations()),
+                new SchemeResource(services.schemes(), creations),
+                new AwardResource(services.awards(), services.auditTrail(), creations),
+                new AwardClaimResource(services.claims(), creations),
+                new ClaimResource(services.claims(), creations),
+                new RecoveryResource(services.recoveries(), creations),
+                new TokenResource(services.auth()),
+                new AwardEvidenceResource(services.evidence()),
+                new EvidenceResource(services.evidence()),
+                new OutcomeResource(services.outcomes(), creations),
+                new AuditResource(services.verifier(), services.signingKey().publicKey()),
+                new AwardPackResource(services.packs()),
+                new SchemePackResource(services.packs()),
+                openApi());
+        // first of all filters, before Dropwizard's own allowed-methods filter and its empty 405
+        environment.servlets().addFilter("unsupported-method", new UnsupportedMethodFilter(resources))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         environment.servlets().addFilter("client-address", new ClientAddressFilter())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         environment.jersey().register(new BodySizeFilter(configuration.getMaxJsonBody().toBytes()));
+        environment.jersey().register(new RequestBodyInterceptor(configuration.getMaxJsonBody().toBytes()));
         environment.jersey().register(new AuthDynamicFeature(new GrantsAuthFilter(services.auth())));
         environment.jersey().register(RolesAllowedDynamicFeature.class);
         environment.jersey().register(new AuthValueFactoryProvider.Binder<>(GrantsPrincipal.class));
@@ -146,20 +169,7 @@ public class GrantsApplication extends Application<GrantsConfiguration> {
         }
         environment.jersey().register(new DatabaseExceptionMapper());
 
-        environment.jersey().register(new OrganisationResource(services.organisations()));
-        environment.jersey().register(new SchemeResource(services.schemes(), creations));
-        environment.jersey().register(new AwardResource(services.awards(), services.auditTrail(), creations));
-        environment.jersey().register(new AwardClaimResource(services.claims(), creations));
-        environment.jersey().register(new ClaimResource(services.claims(), creations));
-        environment.jersey().register(new RecoveryResource(services.recoveries(), creations));
-        environment.jersey().register(new TokenResource(services.auth()));
-        environment.jersey().register(new AwardEvidenceResource(services.evidence()));
-        environment.jersey().register(new EvidenceResource(services.evidence()));
-        environment.jersey().register(new OutcomeResource(services.outcomes(), creations));
-        environment.jersey().register(new AuditResource(services.verifier(), services.signingKey().publicKey()));
-        environment.jersey().register(new AwardPackResource(services.packs()));
-        environment.jersey().register(new SchemePackResource(services.packs()));
-        environment.jersey().register(openApi());
+        resources.forEach(environment.jersey()::register);
 
         environment.lifecycle().addEventListener(new LifeCycle.Listener() {
             @Override
@@ -181,6 +191,8 @@ public class GrantsApplication extends Application<GrantsConfiguration> {
     static void configureJson(ObjectMapper mapper) {
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        // {"amount":"1.00","amount":"999.00"} is refused, not read as its last value
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         // Amounts are decimal strings: a JSON number where a string is expected is refused, never coerced.
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

@@ -1,5 +1,6 @@
 package wales.gov.grants.api;
 
+import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -97,6 +98,124 @@ class BadInputApiTest {
             assertThat(response).startsWith("HTTP/1.1 413");
             assertThat(response).contains("application/problem+json").contains("\"status\":413");
         }
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIs413WhileItIsRead() throws Exception {
+        // No Content-Length: the limit must hold on the bytes read. Whitespace is valid JSON of any length.
+        long before = schemeCount();
+        try (Socket socket = new Socket("127.0.0.1", APP.getLocalPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/schemes HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + basic()
+                    + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            writeChunk(out, "{\"code\":".getBytes(StandardCharsets.US_ASCII));
+            byte[] spaces = new byte[64 * 1024];
+            java.util.Arrays.fill(spaces, (byte) ' ');
+            try {
+                // 2.5 MiB against the 2 MiB limit; the last chunk is never sent, so only a refusal can answer
+                for (int chunk = 0; chunk < 40; chunk++) {
+                    writeChunk(out, spaces);
+                }
+                out.flush();
+            } catch (java.io.IOException refusedWhileSending) {
+                // the server may close the connection once it has answered
+            }
+            String response = new String(socket.getInputStream().readNBytes(600), StandardCharsets.UTF_8);
+            assertThat(response).startsWith("HTTP/1.1 413");
+            assertThat(response).contains("application/problem+json").contains("\"status\":413");
+        }
+        assertThat(schemeCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aChunkedBodyWithinTheLimitIsAccepted() throws Exception {
+        String body = scheme(Map.of());
+        String response = raw("POST", "/api/v1/schemes", "Content-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\n", Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n");
+        assertThat(response).startsWith("HTTP/1.1 201");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"TRACE", "PROPFIND", "BREW"})
+    void unknownAndRefusedMethodsGetAProblem(String method) throws Exception {
+        String response = raw(method, "/api/v1/schemes", "", null);
+        assertThat(response).startsWith("HTTP/1.1 405");
+        assertThat(response.toLowerCase()).contains("content-type: application/problem+json");
+        assertThat(response).contains("\"status\":405").doesNotContain("Exception");
+        assertThat(response.toLowerCase()).contains("\r\nallow: ");
+        String allow = response.lines().filter(line -> line.toLowerCase().startsWith("allow:")).findFirst()
+                .orElseThrow();
+        assertThat(allow).contains("GET").contains("POST").doesNotContain(method);
+    }
+
+    @Test
+    void aDuplicateKeyIsRefusedNamingIt() {
+        long before = schemeCount();
+        String body = scheme(Map.of("budget", "100.00"));
+        String duplicated = body.substring(0, body.length() - 1) + ",\"budget\":\"999.00\"}";
+        Reply reply = Caller.as(APP, MANAGER).post("/api/v1/schemes", duplicated);
+        assertProblem(reply, 400);
+        assertThat(reply.json().get("detail").asText()).contains("budget");
+        assertThat(reply.json().get("errors").findValuesAsText("field")).containsExactly("budget");
+        assertThat(schemeCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aDuplicateKeyInsideANestedObjectIsRefusedNamingItsPath() {
+        Scheme scheme = FIXTURES.scheme(MANAGER.asActor(), "1000.00", "500.00");
+        String amount = "{\"schemeId\":\"" + scheme.id() + "\",\"organisationId\":\"" + FIXTURES.cardiff().id()
+                + "\",\"amount\":\"1.00\",\"amount\":\"999.00\"}";
+        Reply duplicatedAmount = Caller.as(APP, MANAGER).post("/api/v1/awards", amount);
+        assertProblem(duplicatedAmount, 400);
+        assertThat(duplicatedAmount.json().get("errors").findValuesAsText("field")).containsExactly("amount");
+        String body = "{\"schemeId\":\"" + scheme.id() + "\",\"organisationId\":\"" + FIXTURES.cardiff().id()
+                + "\",\"amount\":\"1.00\",\"outcomeTargets\":[{\"measure\":\"m\",\"measure\":\"n\","
+                + "\"description\":\"d\",\"target\":1}]}";
+        Reply reply = Caller.as(APP, MANAGER).post("/api/v1/awards", body);
+        assertProblem(reply, 400);
+        assertThat(reply.json().get("errors").findValuesAsText("field")).containsExactly("outcomeTargets[0].measure");
+        assertThat(FIXTURES.schemes().get(MANAGER.asActor(), scheme.id()).allocated().isZero()).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"ISO-8859-1", "UTF-16", "windows-1252"})
+    void aBodyInAnotherCharsetIs415NamingUtf8(String charset) throws Exception {
+        long before = schemeCount();
+        String body = scheme(Map.of("nameCy", "Cynllun \u00e2"));
+        byte[] encoded = body.getBytes(java.nio.charset.Charset.forName(charset));
+        Reply reply = Reply.of(Caller.as(APP, MANAGER).request("/api/v1/schemes")
+                .post(Entity.entity(encoded, MediaType.valueOf("application/json; charset=" + charset))));
+        assertProblem(reply, 415);
+        assertThat(reply.json().get("detail").asText()).contains("UTF-8");
+        assertThat(schemeCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aBodyLabelledUtf8IsAccepted() {
+        Reply reply = Reply.of(Caller.as(APP, MANAGER).request("/api/v1/schemes")
+                .post(Entity.entity(scheme(Map.of("nameCy", "Cynllun \u0175")).getBytes(StandardCharsets.UTF_8),
+                        MediaType.valueOf("application/json; charset=utf-8"))));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+    }
+
+    /** One request over a raw socket (the JDK client refuses unusual methods), read until the server closes. */
+    private static String raw(String method, String path, String headers, String body) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", APP.getLocalPort())) {
+            socket.setSoTimeout(30_000);
+            String request = method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + basic()
+                    + "\r\nConnection: close\r\n" + headers + "\r\n" + (body == null ? "" : body);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void writeChunk(OutputStream out, byte[] bytes) throws java.io.IOException {
+        out.write((Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(bytes);
+        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
     }
 
     @Test

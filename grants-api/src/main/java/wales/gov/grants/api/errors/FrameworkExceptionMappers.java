@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -27,7 +30,7 @@ public final class FrameworkExceptionMappers {
 
     public static Object[] all() {
         return new Object[] {new WebApplication(), new Json(), new EarlyEof(), new ConstraintViolations(),
-                new Unexpected()};
+                new BodyTooLarge(), new BodyCharset(), new Unexpected()};
     }
 
     /** Jersey's own 404, 405, 406, 415 and the like. */
@@ -70,6 +73,13 @@ public final class FrameworkExceptionMappers {
                         (field.isEmpty() ? "the request body" : field) + " " + message,
                         List.of(new Problem.FieldProblem(field.isEmpty() ? "body" : field, message)));
             }
+            StreamReadException duplicate = duplicateField(exception);
+            if (duplicate != null) {
+                String field = duplicatePath(duplicate);
+                String message = "is given more than once; send each field once";
+                return Problems.response(400, "duplicate-field", "Bad Request", field + " " + message,
+                        List.of(new Problem.FieldProblem(field, message)));
+            }
             if (exception instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
                 String field = path(mapping);
                 return Problems.response(422, "validation", "Unprocessable Content", field + " is not valid",
@@ -77,6 +87,37 @@ public final class FrameworkExceptionMappers {
             }
             return Problems.response(400, "malformed-json", "Bad Request",
                     "The request body is not well-formed JSON");
+        }
+
+        /** The parser's refusal of a repeated field, which a creator's deserializer may have wrapped. */
+        private static StreamReadException duplicateField(Throwable exception) {
+            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+                if (cause instanceof StreamReadException read && read.getOriginalMessage() != null
+                        && read.getOriginalMessage().startsWith("Duplicate field")) {
+                    return read;
+                }
+            }
+            return null;
+        }
+
+        /** The duplicated field as a path ({@code outcomeTargets[0].measure}), from where the parser stopped. */
+        private static String duplicatePath(StreamReadException exception) {
+            StringBuilder path = new StringBuilder();
+            JsonParser parser = exception.getProcessor();
+            if (parser != null) {
+                List<String> segments = new java.util.ArrayList<>();
+                for (JsonStreamContext context = parser.getParsingContext(); context != null && !context.inRoot();
+                     context = context.getParent()) {
+                    if (context.inObject() && context.getCurrentName() != null) {
+                        segments.add(0, "." + context.getCurrentName());
+                    } else if (context.inArray()) {
+                        segments.add(0, "[" + Math.max(0, context.getCurrentIndex()) + "]");
+                    }
+                }
+                segments.forEach(path::append);
+            }
+            String field = path.length() > 0 && path.charAt(0) == '.' ? path.substring(1) : path.toString();
+            return field.isEmpty() ? "body" : field;
         }
 
         private static String expected(MismatchedInputException mismatch) {
@@ -117,6 +158,24 @@ public final class FrameworkExceptionMappers {
         @Override
         public Response toResponse(EofException exception) {
             return Problems.response(400, "incomplete-body", "Bad Request", "The request body ended early");
+        }
+    }
+
+    /** A body (of any framing) that went past the limit while it was read; the rest is never read. */
+    public static final class BodyTooLarge implements ExceptionMapper<RequestBodyInterceptor.BodyTooLargeException> {
+        @Override
+        public Response toResponse(RequestBodyInterceptor.BodyTooLargeException exception) {
+            return Response.fromResponse(Problems.response(413, "too-large", "Content Too Large",
+                            exception.getMessage()))
+                    .header("Connection", "close")
+                    .build();
+        }
+    }
+
+    public static final class BodyCharset implements ExceptionMapper<RequestBodyInterceptor.BodyCharsetException> {
+        @Override
+        public Response toResponse(RequestBodyInterceptor.BodyCharsetException exception) {
+            return Problems.response(415, "unsupported-charset", "Unsupported Media Type", exception.getMessage());
         }
     }
 
