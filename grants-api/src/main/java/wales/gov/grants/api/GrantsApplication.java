@@ -42,12 +42,15 @@ import wales.gov.grants.api.auth.ClientAddressFilter;
 import wales.gov.grants.api.auth.GrantsAuthFilter;
 import wales.gov.grants.api.auth.GrantsPrincipal;
 import wales.gov.grants.api.errors.BodySizeFilter;
+import wales.gov.grants.api.errors.ClientGoneInterceptor;
 import wales.gov.grants.api.errors.DatabaseExceptionMapper;
 import wales.gov.grants.api.errors.DomainExceptionMappers;
+import wales.gov.grants.api.errors.EvidenceUnavailableMapper;
 import wales.gov.grants.api.errors.FrameworkExceptionMappers;
 import wales.gov.grants.api.errors.ProblemErrorHandler;
 import wales.gov.grants.api.errors.RequestBodyInterceptor;
 import wales.gov.grants.api.errors.UnsupportedMethodFilter;
+import wales.gov.grants.api.health.EvidenceStorageHealthCheck;
 import wales.gov.grants.api.resources.AuditResource;
 import wales.gov.grants.api.resources.AwardClaimResource;
 import wales.gov.grants.api.resources.AwardEvidenceResource;
@@ -158,6 +161,7 @@ public class GrantsApplication extends Application<GrantsConfiguration> {
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         environment.jersey().register(new BodySizeFilter(configuration.getMaxJsonBody().toBytes()));
         environment.jersey().register(new RequestBodyInterceptor(configuration.getMaxJsonBody().toBytes()));
+        environment.jersey().register(ClientGoneInterceptor.class);
         environment.jersey().register(new AuthDynamicFeature(new GrantsAuthFilter(services.auth())));
         environment.jersey().register(RolesAllowedDynamicFeature.class);
         environment.jersey().register(new AuthValueFactoryProvider.Binder<>(GrantsPrincipal.class));
@@ -168,6 +172,9 @@ public class GrantsApplication extends Application<GrantsConfiguration> {
             environment.jersey().register(mapper);
         }
         environment.jersey().register(new DatabaseExceptionMapper());
+        environment.jersey().register(new EvidenceUnavailableMapper());
+        environment.healthChecks().register("evidence-storage", new EvidenceStorageHealthCheck(services.evidence(),
+                configuration.getEvidence().getHealthCheckRecentFiles()));
 
         resources.forEach(environment.jersey()::register);
 

@@ -109,6 +109,35 @@ class EvidenceApiTest {
     }
 
     @Test
+    void activeContentInAPdfIsRefusedWithTheReason() {
+        String award = activeAward();
+        Reply script = Caller.as(APP, cardiffUser).upload(evidencePath(award), MultipartBody.create()
+                .field("title", "Invoice").file("invoice.pdf", "application/pdf",
+                        SampleFiles.pdfWithOpenActionJavaScript()).build());
+        assertProblem(script, 415);
+        assertThat(script.json().get("detail").asText()).contains("JavaScript");
+        Reply polyglot = Caller.as(APP, cardiffUser).upload(evidencePath(award), MultipartBody.create()
+                .field("title", "Invoice").file("invoice.pdf", "application/pdf",
+                        SampleFiles.pdfWithZipAppended()).build());
+        assertProblem(polyglot, 415);
+        assertThat(polyglot.json().get("detail").asText()).contains("another kind");
+        assertThat(evidenceRows(award)).isZero();
+    }
+
+    @Test
+    void aFileIsStoredUnderItsDetectedTypesExtension() {
+        String award = activeAward();
+        Reply created = Caller.as(APP, cardiffUser).upload(evidencePath(award), MultipartBody.create()
+                .field("title", "Photo").file("photo.pdf", "application/pdf", SampleFiles.png()).build());
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("mediaType").asText()).isEqualTo("image/png");
+        assertThat(created.json().get("filename").asText()).isEqualTo("photo.png");
+        Download download = Caller.as(APP, cardiffUser)
+                .download("/api/v1/evidence/" + created.json().get("id").asText() + "/content", null);
+        assertThat(download.header("Content-Disposition")).contains("filename=\"photo.png\"");
+    }
+
+    @Test
     void welshTextIsServedAsUtf8() {
         String award = activeAward();
         Reply created = Caller.as(APP, cardiffUser).upload(evidencePath(award), MultipartBody.create()
@@ -164,6 +193,10 @@ class EvidenceApiTest {
                 new BadInput("zip bomb renamed .docx", MultipartBody.create().field("title", "Report")
                         .file("report.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                                 SampleFiles.zipBomb(100)).build(), 415),
+                new BadInput("PDF running JavaScript when opened", MultipartBody.create().field("title", "Invoice")
+                        .file("invoice.pdf", "application/pdf", SampleFiles.pdfWithOpenActionJavaScript()).build(), 415),
+                new BadInput("PDF with a zip appended", MultipartBody.create().field("title", "Invoice")
+                        .file("invoice.pdf", "application/pdf", SampleFiles.pdfWithZipAppended()).build(), 415),
                 new BadInput("claimId of another award", MultipartBody.create().field("title", "Invoice")
                         .field("claimId", otherClaim).file("a.pdf", "application/pdf", pdf).build(), 422),
                 new BadInput("unknown field", MultipartBody.create().field("title", "Invoice")

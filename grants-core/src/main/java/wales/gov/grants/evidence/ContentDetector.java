@@ -29,6 +29,7 @@ import wales.gov.grants.kernel.UnsupportedContentException;
  * header. Zip containers are opened and checked entry by entry: Word and Excel (OOXML) and OpenDocument files are
  * told apart by their declared content, macro-enabled documents are refused, and so is anything that inflates far
  * beyond its own size (a zip bomb) — each entry is inflated under a budget, so a bomb costs at most that budget.
+ * PDFs are opened and refused if they carry active content or another file ({@link PdfInspector}).
  */
 public final class ContentDetector implements EvidenceStorage.ContentSniffer {
     static final int MAX_ZIP_ENTRIES = 10_000;
@@ -70,7 +71,10 @@ public final class ContentDetector implements EvidenceStorage.ContentSniffer {
                 type = tikaType(in);
             }
             return switch (type) {
-                case "application/pdf" -> EvidenceMediaType.PDF;
+                case "application/pdf" -> {
+                    PdfInspector.check(file);
+                    yield EvidenceMediaType.PDF;
+                }
                 case "image/png" -> EvidenceMediaType.PNG;
                 case "image/jpeg" -> EvidenceMediaType.JPEG;
                 case "text/plain" -> text(file);

@@ -45,6 +45,9 @@ public interface EvidenceDao {
     @SqlUpdate("UPDATE evidence SET removed_by = :by, removed_at = :at WHERE id = :id AND removed_at IS NULL")
     int markRemoved(@Bind("id") UUID id, @Bind("by") UUID by, @Bind("at") Instant at);
 
+    @SqlQuery("SELECT sha256 FROM evidence ORDER BY uploaded_at DESC, id LIMIT :limit")
+    List<String> latestHashes(@Bind("limit") int limit);
+
     @SqlQuery("SELECT EXISTS (SELECT 1 FROM evidence WHERE sha256 = :sha256)")
     boolean referenced(@Bind("sha256") String sha256);
 

@@ -3,7 +3,9 @@ package wales.gov.grants.evidence;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -139,7 +141,7 @@ public final class EvidenceService {
             award.requireStatus("upload evidence", ACCEPTS_EVIDENCE);
             EvidenceMediaType type = detector.detect(file.path());
             Form form = new Form(file, fields.filename(), title, claimId, supersedes);
-            return record(actor, award, form, type, Filenames.clean(fields.filename(), type.extension()),
+            return record(actor, award, form, type, Filenames.clean(fields.filename(), type),
                     idempotencyKey);
         } finally {
             if (file != null) {
@@ -243,7 +245,9 @@ public final class EvidenceService {
                 return new Download(evidence, true, storage);
             }
             if (!storage.contains(evidence.sha256())) {
-                throw new IllegalStateException("the file of evidence " + evidence.id() + " is missing from storage");
+                throw new EvidenceUnavailableException(evidence.sha256(), "the file of evidence " + evidence.id()
+                        + " (" + evidence.sha256() + ") is missing from " + storage.root()
+                        + "; is this server's evidence directory the one shared by every server?");
             }
             auditLog.append(handle, AuditEvent.of(actor, AuditAction.EVIDENCE_DOWNLOADED, evidence.id())
                     .award(evidence.awardId())
@@ -251,6 +255,26 @@ public final class EvidenceService {
                     .build());
             return new Download(evidence, false, storage);
         });
+    }
+
+    /**
+     * What is wrong with evidence storage as this server sees it: the directory itself ({@link
+     * EvidenceStorage#problems()}), and recorded files missing from it. The newest {@code recentFiles} rows are
+     * checked, so a server whose directory is not the one shared by every server is found out as soon as another
+     * server has stored an upload. Empty when healthy.
+     */
+    public List<String> storageProblems(int recentFiles) {
+        List<String> problems = new ArrayList<>(storage.problems());
+        if (problems.isEmpty() && recentFiles > 0) {
+            List<String> latest = jdbi.withExtension(EvidenceDao.class,
+                    evidence -> evidence.latestHashes(recentFiles));
+            long missing = latest.stream().filter(sha256 -> !storage.contains(sha256)).count();
+            if (missing > 0) {
+                problems.add(missing + " of the " + latest.size() + " most recently recorded files are missing from "
+                        + storage.root() + "; every server must use the same shared evidence directory");
+            }
+        }
+        return problems;
     }
 
     /** A document to send: its record, and its bytes unless the client already has them. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -183,7 +184,7 @@ public final class EvidenceStorage {
         try {
             return Files.newInputStream(path(sha256));
         } catch (NoSuchFileException e) {
-            throw new IllegalStateException("the stored file " + sha256 + " is missing", e);
+            throw new EvidenceUnavailableException(sha256, "the stored file " + path(sha256) + " is missing");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the stored file " + sha256, e);
         }
@@ -200,6 +201,32 @@ public final class EvidenceStorage {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete the stored file " + target, e);
         }
+    }
+
+    /**
+     * What is wrong with the storage directory, if anything: it must exist, and this server must be able to write
+     * a file into it, read it back and delete it. Empty when healthy.
+     */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            problems.add(root + " is not a directory (is the shared file system mounted?)");
+            return problems;
+        }
+        Path probe = temporary.resolve("health-" + Long.toHexString(System.nanoTime()) + "-"
+                + Thread.currentThread().getId());
+        byte[] expected = ("evidence storage probe " + probe.getFileName()).getBytes(StandardCharsets.US_ASCII);
+        try {
+            Files.write(probe, expected, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            if (!java.util.Arrays.equals(Files.readAllBytes(probe), expected)) {
+                problems.add("a file written to " + temporary + " reads back differently");
+            }
+        } catch (IOException e) {
+            problems.add("cannot write and read a file in " + temporary + ": " + e);
+        } finally {
+            deleteQuietly(probe);
+        }
+        return problems;
     }
 
     /** Deletes every temporary file: at start-up they can only be left from uploads cut off by a crash. */

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.DataSize;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 /** Where uploaded evidence is stored (content-addressed, see EvidenceStorage) and how big one file may be. */
@@ -12,6 +14,14 @@ public class EvidenceConfiguration {
     private Path storageDirectory = Path.of("data", "evidence");
     @NotNull
     private DataSize maxUploadSize = DataSize.megabytes(100);
+    /**
+     * How many of the newest recorded files the {@code evidence-storage} health check looks for in the directory
+     * (a server whose directory is not the shared one is unhealthy as soon as another server stores a file);
+     * 0 checks only the directory.
+     */
+    @Min(0)
+    @Max(1000)
+    private int healthCheckRecentFiles = 20;
 
     @JsonProperty
     public Path getStorageDirectory() {
@@ -31,5 +41,15 @@ public class EvidenceConfiguration {
     @JsonProperty
     public void setMaxUploadSize(DataSize maxUploadSize) {
         this.maxUploadSize = maxUploadSize;
+    }
+
+    @JsonProperty
+    public int getHealthCheckRecentFiles() {
+        return healthCheckRecentFiles;
+    }
+
+    @JsonProperty
+    public void setHealthCheckRecentFiles(int healthCheckRecentFiles) {
+        this.healthCheckRecentFiles = healthCheckRecentFiles;
     }
 }

@@ -33,6 +33,65 @@ class ContentDetectorTest {
     }
 
     @Test
+    void acceptsPlainPdfs() throws IOException {
+        assertThat(detect("scan.pdf", SampleFiles.pdfDocument())).isEqualTo(EvidenceMediaType.PDF);
+        assertThat(detect("tiny.pdf", SampleFiles.pdf())).isEqualTo(EvidenceMediaType.PDF);
+    }
+
+    @Test
+    void refusesPdfsWithJavaScriptLaunchActionsOrEmbeddedFiles() {
+        assertThatThrownBy(() -> detect("a.pdf", SampleFiles.pdfWithOpenActionJavaScript()))
+                .isInstanceOf(UnsupportedContentException.class).hasMessageContaining("JavaScript");
+        assertThatThrownBy(() -> detect("a.pdf", SampleFiles.pdfWithPageJavaScript()))
+                .isInstanceOf(UnsupportedContentException.class).hasMessageContaining("JavaScript");
+        assertThatThrownBy(() -> detect("a.pdf", SampleFiles.pdfWithLaunchAction()))
+                .isInstanceOf(UnsupportedContentException.class).hasMessageContaining("Launch");
+        assertThatThrownBy(() -> detect("a.pdf", SampleFiles.pdfWithEmbeddedFile()))
+                .isInstanceOf(UnsupportedContentException.class).hasMessageContaining("embedded");
+        // a hex-escaped name is the same name to a PDF reader
+        byte[] escaped = SampleFiles.utf8("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R /OpenAction 3 0 R >> "
+                + "endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n"
+                + "3 0 obj << /S /J#61vaScript /J#53 (app.alert(1)) >> endobj\n"
+                + "trailer << /Root 1 0 R >>\n%%EOF\n");
+        assertThatThrownBy(() -> detect("a.pdf", escaped))
+                .isInstanceOf(UnsupportedContentException.class).hasMessageContaining("JavaScript");
+    }
+
+    @Test
+    void refusesPdfsWithAnotherFileAppended() {
+        assertThatThrownBy(() -> detect("a.pdf", SampleFiles.pdfWithZipAppended()))
+                .isInstanceOf(UnsupportedContentException.class).hasMessageContaining("another kind");
+        assertThatThrownBy(() -> detect("a.pdf", SampleFiles.pdfWithZipAppendedEndingInEof()))
+                .isInstanceOf(UnsupportedContentException.class).hasMessageContaining("zip");
+        byte[] html = java.util.Arrays.copyOf(SampleFiles.pdfDocument(), SampleFiles.pdfDocument().length + 30);
+        byte[] script = SampleFiles.utf8("<script>alert(1)</script>");
+        System.arraycopy(script, 0, html, SampleFiles.pdfDocument().length, script.length);
+        assertThatThrownBy(() -> detect("a.pdf", html))
+                .isInstanceOf(UnsupportedContentException.class).hasMessageContaining("after its end");
+    }
+
+    @Test
+    void refusesAPdfTooBrokenToCheck() {
+        byte[] broken = SampleFiles.utf8("%PDF-1.4\n<<<<<<garbage\n%%EOF\n");
+        assertThatThrownBy(() -> detect("a.pdf", broken)).isInstanceOf(UnsupportedContentException.class);
+    }
+
+    @Test
+    void storesTheDetectedTypesExtension() {
+        assertThat(Filenames.clean("photo.pdf", EvidenceMediaType.PNG)).isEqualTo("photo.png");
+        assertThat(Filenames.clean("photo.PDF", EvidenceMediaType.PDF)).isEqualTo("photo.PDF");
+        assertThat(Filenames.clean("photo.exe", EvidenceMediaType.PNG)).isEqualTo("photo.exe.png");
+        assertThat(Filenames.clean("scan", EvidenceMediaType.JPEG)).isEqualTo("scan.jpg");
+        assertThat(Filenames.clean("scan.jpeg", EvidenceMediaType.JPEG)).isEqualTo("scan.jpeg");
+        assertThat(Filenames.clean("figures.txt", EvidenceMediaType.CSV)).isEqualTo("figures.txt");
+        assertThat(Filenames.clean("report.docx", EvidenceMediaType.ODT)).isEqualTo("report.odt");
+        assertThat(Filenames.clean(".pdf", EvidenceMediaType.PNG)).isEqualTo("pdf.png");
+        assertThat(Filenames.clean(" .", EvidenceMediaType.PNG)).isEqualTo("upload.png");
+        assertThat(Filenames.clean("x".repeat(300) + ".pdf", EvidenceMediaType.PNG))
+                .hasSize(Filenames.MAX_LENGTH).endsWith("x.png");
+    }
+
+    @Test
     void refusesAWindowsExecutableRenamedPdfAlreadyFromItsFirstBytes() {
         byte[] exe = SampleFiles.windowsExecutable();
         assertThatThrownBy(() -> detector.sniff(exe, exe.length)).isInstanceOf(UnsupportedContentException.class);

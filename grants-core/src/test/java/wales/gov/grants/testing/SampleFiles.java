@@ -10,6 +10,18 @@ import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
+import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDSimpleFileSpecification;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionLaunch;
+import org.apache.pdfbox.pdmodel.interactive.action.PDPageAdditionalActions;
+
 /** Tiny but real files of each kind, built in memory, for type detection and upload tests. */
 public final class SampleFiles {
     private SampleFiles() {
@@ -19,6 +31,94 @@ public final class SampleFiles {
         return ascii("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
                 + "2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n"
                 + "trailer << /Root 1 0 R >>\n%%EOF\n");
+    }
+
+    /** A one-page PDF written by PDFBox, as a scanner or word processor would make one. */
+    public static byte[] pdfDocument() {
+        return pdfBox(document -> {
+        });
+    }
+
+    /** A PDF that runs JavaScript as soon as it is opened (an /OpenAction of type JavaScript). */
+    public static byte[] pdfWithOpenActionJavaScript() {
+        return pdfBox(document -> {
+            PDActionJavaScript script = new PDActionJavaScript("app.alert('opened');");
+            document.getDocumentCatalog().setOpenAction(script);
+        });
+    }
+
+    /** A PDF whose page runs JavaScript when it is shown (a page /AA), with nothing in the catalogue. */
+    public static byte[] pdfWithPageJavaScript() {
+        return pdfBox(document -> {
+            PDPageAdditionalActions actions = new PDPageAdditionalActions();
+            actions.setO(new PDActionJavaScript("this.print();"));
+            document.getPage(0).setActions(actions);
+        });
+    }
+
+    /** A PDF that launches a program when it is opened. */
+    public static byte[] pdfWithLaunchAction() {
+        return pdfBox(document -> {
+            PDActionLaunch launch = new PDActionLaunch();
+            launch.setFile(new PDSimpleFileSpecification(new COSString("cmd.exe")));
+            document.getDocumentCatalog().setOpenAction(launch);
+        });
+    }
+
+    /** A PDF carrying a Windows executable as an embedded file. */
+    public static byte[] pdfWithEmbeddedFile() {
+        return pdfBox(document -> {
+            PDComplexFileSpecification spec = new PDComplexFileSpecification();
+            spec.setFile("invoice.exe");
+            try {
+                spec.setEmbeddedFile(new PDEmbeddedFile(document, new java.io.ByteArrayInputStream(
+                        windowsExecutable())));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            PDEmbeddedFilesNameTreeNode tree = new PDEmbeddedFilesNameTreeNode();
+            tree.setNames(Map.of("invoice.exe", spec));
+            PDDocumentNameDictionary names = new PDDocumentNameDictionary(document.getDocumentCatalog());
+            names.setEmbeddedFiles(tree);
+            document.getDocumentCatalog().setNames(names);
+        });
+    }
+
+    /** A valid PDF with a zip archive appended after its %%EOF: a PDF reader and a zip reader both open it. */
+    public static byte[] pdfWithZipAppended() {
+        return concat(pdfDocument(), zip(Map.of("payload.txt", utf8("hidden")), false));
+    }
+
+    /** The same, with "%%EOF" hidden in the zip's comment so that the file still ends with one. */
+    public static byte[] pdfWithZipAppendedEndingInEof() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.setComment("%%EOF");
+            zip.putNextEntry(new ZipEntry("payload.txt"));
+            zip.write(utf8("hidden"));
+            zip.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return concat(pdfDocument(), bytes.toByteArray());
+    }
+
+    private static byte[] pdfBox(java.util.function.Consumer<PDDocument> change) {
+        try (PDDocument document = new PDDocument()) {
+            document.addPage(new PDPage());
+            change.accept(document);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            document.save(bytes);
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
     }
 
     public static byte[] png() {

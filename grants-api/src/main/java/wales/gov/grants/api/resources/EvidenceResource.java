@@ -67,8 +67,10 @@ public final class EvidenceResource {
             return Response.notModified().header(HttpHeaders.ETAG, etag).build();
         }
         String digest = Base64.getEncoder().encodeToString(HexFormat.of().parseHex(document.sha256()));
+        // opened before the response starts, so a missing file is still a problem response (503), not a cut-off body
+        InputStream content = download.open();
         StreamingOutput bytes = output -> {
-            try (InputStream in = download.open()) {
+            try (InputStream in = content) {
                 in.transferTo(output);
             }
         };

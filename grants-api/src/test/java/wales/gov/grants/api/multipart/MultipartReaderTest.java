@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import wales.gov.grants.evidence.EvidenceMediaType;
 import wales.gov.grants.evidence.Filenames;
 import wales.gov.grants.kernel.MalformedRequestException;
 
@@ -66,13 +67,13 @@ class MultipartReaderTest {
 
     @Test
     void filenamesAreCleanedOfPathsAndInvisibleCharacters() {
-        assertThat(Filenames.clean("../../etc/passwd", "txt")).isEqualTo("passwd");
-        assertThat(Filenames.clean("C:\\Users\\me\\invoice.pdf", "pdf")).isEqualTo("invoice.pdf");
-        assertThat(Filenames.clean("invoice\u202Efdp.exe", "pdf")).isEqualTo("invoicefdp.exe");
-        assertThat(Filenames.clean("a\u0000b\nc.txt", "txt")).isEqualTo("abc.txt");
-        assertThat(Filenames.clean("..", "pdf")).isEqualTo("upload.pdf");
-        assertThat(Filenames.clean(null, "pdf")).isEqualTo("upload.pdf");
-        assertThat(Filenames.clean("Adroddiad ŵyr.pdf", "pdf")).isEqualTo("Adroddiad ŵyr.pdf");
+        assertThat(Filenames.clean("../../etc/passwd", EvidenceMediaType.TEXT)).isEqualTo("passwd.txt");
+        assertThat(Filenames.clean("C:\\Users\\me\\invoice.pdf", EvidenceMediaType.PDF)).isEqualTo("invoice.pdf");
+        assertThat(Filenames.clean("invoice\u202Efdp.exe", EvidenceMediaType.PDF)).isEqualTo("invoicefdp.exe.pdf");
+        assertThat(Filenames.clean("a\u0000b\nc.txt", EvidenceMediaType.TEXT)).isEqualTo("abc.txt");
+        assertThat(Filenames.clean("..", EvidenceMediaType.PDF)).isEqualTo("upload.pdf");
+        assertThat(Filenames.clean(null, EvidenceMediaType.PDF)).isEqualTo("upload.pdf");
+        assertThat(Filenames.clean("Adroddiad ŵyr.pdf", EvidenceMediaType.PDF)).isEqualTo("Adroddiad ŵyr.pdf");
         assertThat(Filenames.isSuspicious("../../etc/passwd")).isTrue();
         assertThat(Filenames.isSuspicious("..\\..\\boot.ini")).isTrue();
         assertThat(Filenames.isSuspicious("a\u0000.pdf")).isTrue();
