@@ -19,6 +19,12 @@ import org.eclipse.jetty.util.Callback;
 public final class ProblemErrorHandler extends ErrorHandler {
     private static final String PROBLEM_JSON = "application/problem+json";
 
+    /** Jetty writes a body only for GET, POST and HEAD by default; every error here is a problem, whatever the method. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
