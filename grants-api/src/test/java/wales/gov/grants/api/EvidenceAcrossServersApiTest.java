@@ -17,10 +17,10 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
-import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.core.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
 import wales.gov.grants.api.ApiTestSupport.Caller;
 import wales.gov.grants.api.ApiTestSupport.Download;
@@ -42,7 +42,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * directory is another, a recorded document is a clear 503 with an error id (and its health check says so); on a
  * server sharing the directory, the document downloads whichever server received it.
  */
-@ExtendWith(DropwizardExtensionsSupport.class)
 class EvidenceAcrossServersApiTest {
     static final Path SHARED = temporaryDirectory("shared");
     static final Path ELSEWHERE = temporaryDirectory("elsewhere");
@@ -51,9 +50,34 @@ class EvidenceAcrossServersApiTest {
     static final DropwizardAppExtension<GrantsConfiguration> SHARING = server(SHARED);
     static final DropwizardAppExtension<GrantsConfiguration> MISCONFIGURED = server(ELSEWHERE);
 
+    /**
+     * Started and stopped here, the last first: each server's overrides are system properties that its stop resets
+     * to what they were at its start, so stopping in any other order would leave one server's directory configured
+     * for every application started after this class.
+     */
+    @BeforeAll
+    static void startServers() throws Exception {
+        RECEIVER.before();
+        SHARING.before();
+        MISCONFIGURED.before();
+    }
+
+    @AfterAll
+    static void stopServers() {
+        MISCONFIGURED.after();
+        SHARING.after();
+        RECEIVER.after();
+    }
+
     private final Fixtures fixtures = ApiTestSupport.fixtures(CLOCK);
     private final User cardiffUser = fixtures.user(Role.RECIPIENT, fixtures.cardiff());
     private final User auditorUser = fixtures.user(Role.AUDITOR, null);
+
+    @Test
+    void theOverridesOfOneServerAreNotLeftForTheNext() {
+        assertThat(SHARING.getConfiguration().getEvidence().getStorageDirectory()).isEqualTo(SHARED);
+        assertThat(MISCONFIGURED.getConfiguration().getEvidence().getStorageDirectory()).isEqualTo(ELSEWHERE);
+    }
 
     @Test
     void aDocumentDownloadsFromEveryServerSharingTheDirectoryAndIsA503Elsewhere() throws Exception {

@@ -9,7 +9,7 @@ import wales.gov.grants.testing.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The admin port: the database's health check and the connection pool's metrics. */
+/** The admin port: the database's and evidence storage's health checks and the connection pool's metrics. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class OperationsApiTest {
     static final DropwizardAppExtension<GrantsConfiguration> APP = ApiTestSupport.application(new TestClock());
@@ -17,8 +17,10 @@ class OperationsApiTest {
     @Test
     void theHealthCheckIncludesTheDatabase() {
         try (Response response = admin("/healthcheck")) {
-            assertThat(response.getStatus()).isEqualTo(200);
-            assertThat(response.readEntity(String.class)).contains("\"postgresql\":{\"healthy\":true");
+            String body = response.readEntity(String.class);
+            assertThat(response.getStatus()).as(body).isEqualTo(200);
+            assertThat(body).contains("\"postgresql\":{\"healthy\":true")
+                    .contains("\"evidence-storage\":{\"healthy\":true");
         }
     }
 

@@ -1,5 +1,6 @@
 package wales.gov.grants.api.errors;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
@@ -105,7 +106,7 @@ public final class FrameworkExceptionMappers {
             StringBuilder path = new StringBuilder();
             JsonParser parser = exception.getProcessor();
             if (parser != null) {
-                List<String> segments = new java.util.ArrayList<>();
+                List<String> segments = new ArrayList<>();
                 for (JsonStreamContext context = parser.getParsingContext(); context != null && !context.inRoot();
                      context = context.getParent()) {
                     if (context.inObject() && context.getCurrentName() != null) {
