@@ -157,7 +157,8 @@ public class GrantsApplication extends Application<GrantsConfiguration> {
         // first of all filters, before Dropwizard's own allowed-methods filter and its empty 405
         environment.servlets().addFilter("unsupported-method", new UnsupportedMethodFilter(resources))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
-        environment.servlets().addFilter("client-address", new ClientAddressFilter())
+        environment.servlets()
+                .addFilter("client-address", new ClientAddressFilter(configuration.getTrustedProxies()))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         environment.jersey().register(new BodySizeFilter(configuration.getMaxJsonBody().toBytes()));
         environment.jersey().register(new RequestBodyInterceptor(configuration.getMaxJsonBody().toBytes()));

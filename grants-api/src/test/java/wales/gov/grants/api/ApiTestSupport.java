@@ -16,7 +16,11 @@ import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy;
+import org.apache.hc.core5.util.TimeValue;
+import org.glassfish.jersey.apache5.connector.Apache5ClientProperties;
 import org.glassfish.jersey.client.ClientProperties;
+import org.glassfish.jersey.client.JerseyClientBuilder;
 import wales.gov.grants.audit.AuditSigningKey;
 import wales.gov.grants.testing.Fixtures;
 import wales.gov.grants.testing.TestClock;
@@ -46,7 +50,14 @@ public final class ApiTestSupport {
             public Application<GrantsConfiguration> newApplication() {
                 return new GrantsApplication(clock);
             }
-        });
+        }) {
+            /** Apache HttpClient would itself retry a 429 after its Retry-After: a test must see the 429. */
+            @Override
+            protected JerseyClientBuilder clientBuilder() {
+                return super.clientBuilder().property(Apache5ClientProperties.RETRY_STRATEGY,
+                        new DefaultHttpRequestRetryStrategy(0, TimeValue.ZERO_MILLISECONDS));
+            }
+        };
     }
 
     /** The key test-config.yml names: production mode refuses to start without it, so it is made first. */

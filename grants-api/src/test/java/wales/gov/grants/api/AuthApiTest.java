@@ -77,6 +77,55 @@ class AuthApiTest {
         assertThat(expired.mediaType()).isEqualTo("application/problem+json");
     }
 
+    @Test
+    void whileAUsernameIsThrottledTheRightPasswordGets429LikeAWrongOneAndIssuesNoToken() throws Exception {
+        User user = fixtures.user(Role.FINANCE_OFFICER, null);
+        assertThat(get(user.username(), Fixtures.PASSWORD).statusCode()).as("signed in a moment ago").isEqualTo(200);
+        assertThat(Caller.as(APP, user).post("/api/v1/tokens").status()).isEqualTo(201);
+        for (int attempt = 0; attempt < Fixtures.MAX_FAILURES_PER_USERNAME; attempt++) {
+            assertThat(get(user.username(), "wrong password " + attempt).statusCode()).isEqualTo(401);
+        }
+        HttpResponse<String> right = get(user.username(), Fixtures.PASSWORD);
+        HttpResponse<String> wrong = get(user.username(), "yet another guess");
+        assertThat(right.statusCode()).isEqualTo(429);
+        assertThat(wrong.statusCode()).isEqualTo(429);
+        assertThat(right.headers().firstValue("Retry-After")).isPresent();
+        assertThat(right.body()).isEqualTo(wrong.body());
+        Reply token = Caller.as(APP, user).post("/api/v1/tokens");
+        assertThat(token.status()).isEqualTo(429);
+        assertThat(token.header("Retry-After")).isNotBlank();
+        assertThat(token.body()).doesNotContain("\"token\"");
+    }
+
+    @Test
+    void aControlCharacterInBasicCredentialsIsA401Problem() throws Exception {
+        User user = fixtures.user(Role.AUDITOR, null);
+        for (String[] credentials : new String[][] {
+                {user.username() + "\u0000", Fixtures.PASSWORD},
+                {"\u0000", "x"},
+                {"a\u0001b", Fixtures.PASSWORD},
+                {user.username(), Fixtures.PASSWORD + "\u0000"},
+                {user.username(), "line\nbreak"}}) {
+            HttpResponse<String> refused = get(credentials[0], credentials[1]);
+            assertThat(refused.statusCode()).as(credentials[0]).isEqualTo(401);
+            assertThat(refused.headers().firstValue("Content-Type")).contains("application/problem+json");
+        }
+        assertThat(get(user.username(), Fixtures.PASSWORD).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void xForwardedForIsIgnoredUnlessTheRequestComesFromATrustedProxy() {
+        String username = Fixtures.unique("forged-");
+        Reply refused = Reply.of(Caller.basic(APP, username, "guess").request("/api/v1/schemes")
+                .header("X-Forwarded-For", "203.0.113.99").get());
+        assertThat(refused.status()).isEqualTo(401);
+        String recorded = fixtures.jdbi().withHandle(handle -> handle.createQuery("""
+                        SELECT client_address FROM audit_events
+                        WHERE action = 'LOGIN_FAILED' AND details ->> 'username' = :name""")
+                .bind("name", username).mapTo(String.class).one());
+        assertThat(recorded).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+    }
+
     /** Plain JDK client: the Jersey test client's connector answers Basic challenges itself. */
     private static HttpResponse<String> get(String username, String password) throws Exception {
         String credentials = Base64.getEncoder().encodeToString((username + ":" + password)

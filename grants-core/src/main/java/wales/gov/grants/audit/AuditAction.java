@@ -41,7 +41,9 @@ public enum AuditAction {
 
     USER_CREATED("user"),
     TOKEN_ISSUED("user"),
-    LOGIN_FAILED("user");
+    LOGIN_FAILED("user"),
+    /** The first sign-in refused by the throttle in a burst; the attempts that follow are counted, not each audited. */
+    LOGIN_THROTTLED("user");
 
     private final String objectType;
 

@@ -1,5 +1,6 @@
 package wales.gov.grants.users;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -28,13 +29,17 @@ import wales.gov.grants.kernel.Validator;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Signs users in by password or bearer token. Passwords are checked with bcrypt; a successful check is cached
- * briefly (keyed by a keyed hash of the password, never the password) so a busy client does not pay bcrypt on
- * every request. Failures are throttled and audited. Demo users are refused unless the server runs in demo mode.
+ * Signs users in by password or bearer token. Every sign-in reads the user as the database has it now, so that
+ * disabling a user, changing a password or revoking a token takes effect on every server at once. Passwords are
+ * checked with bcrypt; a successful check is cached briefly, keyed by a keyed hash of the user's id, the stored
+ * password hash and the password (never the password), so the cache only saves a bcrypt whose answer the database
+ * still confirms. Failures are throttled in the database (shared by every server) and audited. Demo users are
+ * refused unless the server runs in demo mode.
  */
 public final class AuthService {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int TOKEN_BYTES = 32;
+    private static final int MAX_TOKEN_LENGTH = 200;
 
     private final Jdbi jdbi;
     private final PasswordHasher hasher;
@@ -43,9 +48,7 @@ public final class AuthService {
     private final Clock clock;
     private final boolean demoMode;
     private final Duration tokenLifetime;
-    private final Cache<String, User> verified;
-    /** Recently verified bearer tokens by SHA-256, so a busy client does not cost a query per request. */
-    private final Cache<String, VerifiedToken> verifiedTokens;
+    private final Cache<String, Boolean> verifiedPasswords;
     private final SecretKeySpec cacheKey;
 
     public AuthService(Jdbi jdbi, PasswordHasher hasher, LoginThrottle throttle, AuditLog auditLog, Clock clock,
@@ -57,60 +60,58 @@ public final class AuthService {
         this.clock = requireNonNull(clock, "clock is null");
         this.demoMode = demoMode;
         this.tokenLifetime = requireNonNull(tokenLifetime, "tokenLifetime is null");
-        this.verified = Caffeine.newBuilder().expireAfterWrite(cacheLifetime).maximumSize(10_000).build();
-        this.verifiedTokens = Caffeine.newBuilder().expireAfterWrite(cacheLifetime).maximumSize(10_000).build();
+        this.verifiedPasswords = Caffeine.newBuilder().expireAfterWrite(cacheLifetime).maximumSize(10_000).build();
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
         this.cacheKey = new SecretKeySpec(key, "HmacSHA256");
     }
 
     /**
-     * @return the user, or empty if the username or password is wrong, the user is disabled, or is a demo user
-     *         outside demo mode
+     * The throttle is consulted first: while the username or the address is throttled, the right password is
+     * refused exactly as a wrong one, so the answer never tells a guesser which password is right.
+     *
+     * @return the user, or empty if the username or password is wrong (or has a control character), the user is
+     *         disabled, or is a demo user outside demo mode
      * @throws TooManyAttemptsException if sign-in is throttled for this username or address
      */
     public Optional<User> authenticate(String username, String password, String clientAddress) {
-        String cacheEntry = username + "\u0000" + keyedHash(password);
-        User cached = verified.getIfPresent(cacheEntry);
-        if (cached != null) {
-            return Optional.of(cached);
+        boolean wellFormed = !Credentials.hasControlCharacter(username) && !Credentials.hasControlCharacter(password);
+        LoginThrottle.Attempt attempt = throttle.begin(username, clientAddress, wellFormed);
+        Optional<Duration> retryAfter = attempt.retryAfter();
+        if (retryAfter.isPresent()) {
+            recordThrottled(attempt, username, clientAddress, retryAfter.get());
+            throw new TooManyAttemptsException(retryAfter.get());
         }
-        throttle.check(username, clientAddress);
-        Optional<UserWithHash> candidate = jdbi.withExtension(UserDao.class, users -> users.findByUsername(username)
-                .flatMap(user -> users.passwordHash(username).map(hash -> new UserWithHash(user, hash))));
-        boolean passwordMatches = candidate.isPresent()
-                ? hasher.verify(password, candidate.get().passwordHash())
+        SignInState state = attempt.state();
+        boolean passwordMatches = state.user() != null
+                ? passwordMatches(state, password)
                 : hasher.verifyAgainstDecoy(password);
-        Optional<User> user = candidate.map(UserWithHash::user)
+        Optional<User> user = Optional.ofNullable(state.user())
                 .filter(ignored -> passwordMatches)
                 .filter(this::maySignIn);
         if (user.isEmpty()) {
-            throttle.recordFailure(username, clientAddress);
-            recordFailure(username, clientAddress, candidate.isPresent() && passwordMatches
-                    ? "account may not sign in" : "wrong username or password");
+            String reason = !wellFormed ? "credentials contain a control character"
+                    : passwordMatches ? "account may not sign in" : "wrong username or password";
+            jdbi.useTransaction(handle -> {
+                throttle.recordFailure(handle, attempt);
+                auditLog.append(handle, loginFailure(AuditAction.LOGIN_FAILED, username, clientAddress)
+                        .details(Map.of("username", auditedUsername(username), "reason", reason))
+                        .build());
+            });
             return Optional.empty();
         }
-        throttle.recordSuccess(username);
-        verified.put(cacheEntry, user.get());
+        throttle.recordSuccess(attempt);
         return user;
     }
 
     public Optional<User> authenticateToken(String token) {
-        if (token == null || token.length() > 200) {
+        if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH
+                || Credentials.hasControlCharacter(token)) {
             return Optional.empty();
         }
         byte[] hash = Digests.sha256(token);
-        String key = HexFormat.of().formatHex(hash);
         Instant now = clock.instant();
-        VerifiedToken cached = verifiedTokens.getIfPresent(key);
-        if (cached != null && cached.expiresAt().isAfter(now)) {
-            return Optional.of(cached.user());
-        }
-        Optional<VerifiedToken> verified = jdbi.withExtension(UserDao.class, users -> users.findByToken(hash, now)
-                .filter(this::maySignIn)
-                .flatMap(user -> users.tokenExpiry(hash).map(expiresAt -> new VerifiedToken(user, expiresAt))));
-        verified.ifPresent(entry -> verifiedTokens.put(key, entry));
-        return verified.map(VerifiedToken::user);
+        return jdbi.withExtension(UserDao.class, users -> users.findByToken(hash, now)).filter(this::maySignIn);
     }
 
     /** Issues a random bearer token; only its SHA-256 is stored, so the token is shown this once. */
@@ -139,6 +140,8 @@ public final class AuthService {
                 "must be 2 to 64 lower-case letters, digits, '.', '-' or '_'");
         validator.check(password != null && password.length() >= 12 && password.length() <= 1000, "password",
                 "must be 12 to 1000 characters");
+        validator.check(password == null || !Credentials.hasControlCharacter(password), "password",
+                "must not contain control characters");
         validator.check((role == Role.RECIPIENT) == (organisationId != null), "organisationId",
                 "is required for a recipient and not allowed for any other role");
         validator.throwIfInvalid();
@@ -161,20 +164,56 @@ public final class AuthService {
         return user.enabled() && (demoMode || !user.demo());
     }
 
-    private void recordFailure(String username, String clientAddress, String reason) {
-        jdbi.useTransaction(handle -> auditLog.append(handle,
-                AuditEvent.of(null, AuditAction.LOGIN_FAILED, null)
-                        .details(Map.of("username", username.length() > 100 ? username.substring(0, 100) : username,
-                                "reason", reason))
-                        .clientAddress(clientAddress)
-                        .build()));
+    /** Counts a throttled attempt; the first of a burst (per username or address and window) is audited. */
+    private void recordThrottled(LoginThrottle.Attempt attempt, String username, String clientAddress,
+                                 Duration retryAfter) {
+        jdbi.useTransaction(handle -> {
+            throttle.recordFailure(handle, attempt);
+            if (!attempt.burstAlreadyRecorded()) {
+                auditLog.append(handle, loginFailure(AuditAction.LOGIN_THROTTLED, username, clientAddress)
+                        .details(Map.of("username", auditedUsername(username),
+                                "throttled", attempt.limitsReached(),
+                                "retryAfterSeconds", Math.max(1, retryAfter.toSeconds())))
+                        .build());
+            }
+        });
     }
 
-    private String keyedHash(String password) {
+    private static AuditEvent.Builder loginFailure(AuditAction action, String username, String clientAddress) {
+        return AuditEvent.of(null, action, null).clientAddress(clientAddress);
+    }
+
+    private static String auditedUsername(String username) {
+        String printable = Credentials.printable(username);
+        return printable.length() > 100 ? printable.substring(0, 100) : printable;
+    }
+
+    /**
+     * bcrypt, unless this very password was verified recently against the hash the database holds now; a changed
+     * password has a new hash, so an old entry no longer matches. An unknown user costs a bcrypt all the same.
+     */
+    private boolean passwordMatches(SignInState state, String password) {
+        String key = keyedHash(state.user().id().toString(), state.passwordHash(), password);
+        if (verifiedPasswords.getIfPresent(key) != null) {
+            return true;
+        }
+        boolean matches = hasher.verify(password, state.passwordHash());
+        if (matches) {
+            verifiedPasswords.put(key, Boolean.TRUE);
+        }
+        return matches;
+    }
+
+    private String keyedHash(String... parts) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(cacheKey);
-            return HexFormat.of().formatHex(mac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
+            for (String part : parts) {
+                byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+                mac.update(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
+                mac.update(bytes);
+            }
+            return HexFormat.of().formatHex(mac.doFinal());
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }
@@ -184,9 +223,4 @@ public final class AuthService {
     public record IssuedToken(String token, Instant expiresAt) {
     }
 
-    private record VerifiedToken(User user, Instant expiresAt) {
-    }
-
-    private record UserWithHash(User user, String passwordHash) {
-    }
 }

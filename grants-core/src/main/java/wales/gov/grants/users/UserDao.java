@@ -39,7 +39,4 @@ public interface UserDao {
             WHERE api_tokens.token_hash = :tokenHash AND api_tokens.revoked_at IS NULL
               AND api_tokens.expires_at > :now""")
     Optional<User> findByToken(@Bind("tokenHash") byte[] tokenHash, @Bind("now") Instant now);
-
-    @SqlQuery("SELECT expires_at FROM api_tokens WHERE token_hash = :tokenHash")
-    Optional<Instant> tokenExpiry(@Bind("tokenHash") byte[] tokenHash);
 }

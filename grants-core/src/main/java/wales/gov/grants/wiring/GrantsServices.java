@@ -38,6 +38,7 @@ import wales.gov.grants.schemes.SchemeService;
 import wales.gov.grants.users.AuthService;
 import wales.gov.grants.users.LoginThrottle;
 import wales.gov.grants.users.PasswordHasher;
+import wales.gov.grants.users.SignInDao;
 import wales.gov.grants.users.UserDao;
 
 import static java.util.Objects.requireNonNull;
@@ -68,7 +69,7 @@ public record GrantsServices(
     /** Every SQL Object the services attach. */
     public static final List<Class<?>> DAOS = List.of(AuditDao.class, AwardDao.class, ClaimDao.class,
             ClaimDecisionDao.class, EvidenceDao.class, IdempotencyDao.class, OrganisationDao.class, OutcomeDao.class,
-            RecoveryDao.class, SchemeDao.class, TotalsDao.class, UserDao.class, PackDao.class);
+            RecoveryDao.class, SchemeDao.class, SignInDao.class, TotalsDao.class, UserDao.class, PackDao.class);
 
     public GrantsServices {
         requireNonNull(jdbi, "jdbi is null");
@@ -95,7 +96,7 @@ public record GrantsServices(
         AuditLog auditLog = new AuditLog(clock);
         PasswordHasher hasher = new PasswordHasher(signIn.bcryptCost());
         AuthService auth = new AuthService(jdbi, hasher,
-                new LoginThrottle(clock, signIn.throttleWindow(), signIn.maxFailuresPerUsername(),
+                new LoginThrottle(jdbi, clock, signIn.throttleWindow(), signIn.maxFailuresPerUsername(),
                         signIn.maxFailuresPerAddress()),
                 auditLog, clock, signIn.demoUsersAllowed(), signIn.tokenLifetime(), signIn.verifiedPasswordCache());
         AwardAccess access = new AwardAccess();

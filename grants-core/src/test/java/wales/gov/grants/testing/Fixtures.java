@@ -132,8 +132,9 @@ public final class Fixtures {
     }
 
     public AuthService authService(boolean demoMode) {
-        return new AuthService(jdbi, FAST_HASHER, new LoginThrottle(clock, THROTTLE_WINDOW, MAX_FAILURES_PER_USERNAME,
-                50), services.auditLog(), clock, demoMode, TOKEN_LIFETIME, VERIFIED_PASSWORD_CACHE);
+        return new AuthService(jdbi, FAST_HASHER,
+                new LoginThrottle(jdbi, clock, THROTTLE_WINDOW, MAX_FAILURES_PER_USERNAME, 50),
+                services.auditLog(), clock, demoMode, TOKEN_LIFETIME, VERIFIED_PASSWORD_CACHE);
     }
 
     public static String unique(String prefix) {

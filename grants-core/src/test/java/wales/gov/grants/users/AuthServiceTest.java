@@ -1,11 +1,13 @@
 package wales.gov.grants.users;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import wales.gov.grants.kernel.Digests;
 import wales.gov.grants.kernel.Role;
+import wales.gov.grants.kernel.ValidationException;
 import wales.gov.grants.testing.Fixtures;
 import wales.gov.grants.testing.TestClock;
 
@@ -75,6 +77,134 @@ class AuthServiceTest {
         assertThatThrownBy(() -> strict.authenticate(user.username(), Fixtures.PASSWORD, address))
                 .isInstanceOf(TooManyAttemptsException.class);
         assertThat(strict.authenticate(user.username(), Fixtures.PASSWORD, "10.8.8.8")).contains(user);
+    }
+
+    @Test
+    void aPasswordVerifiedMomentsAgoIsThrottledLikeAnyOtherSoTheAnswerRevealsNothing() {
+        User user = fixtures.user(Role.FINANCE_OFFICER, null);
+        assertThat(auth.authenticate(user.username(), Fixtures.PASSWORD, "10.0.2.1")).contains(user);
+        for (int attempt = 0; attempt < Fixtures.MAX_FAILURES_PER_USERNAME; attempt++) {
+            assertThat(auth.authenticate(user.username(), "guess " + attempt, "10.0.2.1")).isEmpty();
+        }
+        assertThatThrownBy(() -> auth.authenticate(user.username(), Fixtures.PASSWORD, "10.0.2.1"))
+                .as("the right password, in the verified-password cache").isInstanceOf(TooManyAttemptsException.class);
+        assertThatThrownBy(() -> auth.authenticate(user.username(), "another guess", "10.0.2.1"))
+                .isInstanceOf(TooManyAttemptsException.class);
+    }
+
+    @Test
+    void failuresCountedOnOneServerThrottleTheUsernameOnAnother() {
+        AuthService first = fixtures.authService(false);
+        AuthService second = fixtures.authService(false);
+        User user = fixtures.user(Role.FINANCE_OFFICER, null);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            assertThat(first.authenticate(user.username(), "guess " + attempt, "10.0.3.1")).isEmpty();
+        }
+        for (int attempt = 3; attempt < Fixtures.MAX_FAILURES_PER_USERNAME; attempt++) {
+            assertThat(second.authenticate(user.username(), "guess " + attempt, "10.0.3.2")).isEmpty();
+        }
+        assertThatThrownBy(() -> first.authenticate(user.username(), Fixtures.PASSWORD, "10.0.3.3"))
+                .isInstanceOf(TooManyAttemptsException.class);
+        assertThatThrownBy(() -> second.authenticate(user.username(), Fixtures.PASSWORD, "10.0.3.4"))
+                .isInstanceOf(TooManyAttemptsException.class);
+    }
+
+    @Test
+    void throttledAttemptsAreCountedAndEachBurstIsAuditedOnce() {
+        User user = fixtures.user(Role.FINANCE_OFFICER, null);
+        for (int attempt = 0; attempt < 107; attempt++) {
+            String guess = attempt % 10 == 9 ? Fixtures.PASSWORD : "guess " + attempt;
+            try {
+                assertThat(auth.authenticate(user.username(), guess, "10.0.4.1")).isEmpty();
+            } catch (TooManyAttemptsException throttled) {
+                assertThat(attempt).isGreaterThanOrEqualTo(Fixtures.MAX_FAILURES_PER_USERNAME);
+            }
+        }
+        assertThat(events("LOGIN_FAILED", user.username())).isEqualTo(5);
+        assertThat(throttledEvents(user.username())).as("one per burst: the username's, then the address's")
+                .containsExactly("username", "username and address");
+        assertThat(failureRows("user:" + user.username())).as("every attempt counted").isEqualTo(107);
+
+        clock.advance(Fixtures.THROTTLE_WINDOW.multipliedBy(2));
+        assertThat(auth.authenticate(user.username(), "after the window", "10.0.4.1")).isEmpty();
+        assertThat(failureRows("user:" + user.username())).as("rows older than the window are pruned").isEqualTo(1);
+        for (int attempt = 1; attempt < Fixtures.MAX_FAILURES_PER_USERNAME; attempt++) {
+            assertThat(auth.authenticate(user.username(), "more " + attempt, "10.0.4.1")).isEmpty();
+        }
+        assertThatThrownBy(() -> auth.authenticate(user.username(), Fixtures.PASSWORD, "10.0.4.1"))
+                .isInstanceOf(TooManyAttemptsException.class);
+        assertThat(throttledEvents(user.username())).as("a new burst, a new event").hasSize(3);
+    }
+
+    @Test
+    void aControlCharacterInAUsernameOrPasswordIsAnAuditedFailureNotAnError() {
+        User user = fixtures.user(Role.AUDITOR, null);
+        assertThat(auth.authenticate(user.username() + "\u0000", Fixtures.PASSWORD, "10.0.5.1")).isEmpty();
+        assertThat(auth.authenticate("\u0000", "x", "10.0.5.1")).isEmpty();
+        assertThat(auth.authenticate(user.username(), Fixtures.PASSWORD + "\u0000", "10.0.5.1")).isEmpty();
+        assertThat(auth.authenticate(user.username(), "\u001b" + Fixtures.PASSWORD, "10.0.5.1")).isEmpty();
+        assertThat(events("LOGIN_FAILED", user.username() + "\ufffd")).isEqualTo(1);
+        assertThat(events("LOGIN_FAILED", user.username())).isEqualTo(2);
+        assertThat(auth.authenticateToken("abc\u0000def")).isEmpty();
+        assertThatThrownBy(() -> fixtures.services().auth().createUser(fixtures.actor(Role.ADMIN),
+                Fixtures.unique("ctl-"), "twelve chars\u0000 and more", "Control", Role.AUDITOR, null))
+                .isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void disablingAUserOrChangingItsPasswordStopsARecentlyVerifiedPasswordAtOnce() {
+        User user = fixtures.user(Role.AUDITOR, null);
+        assertThat(auth.authenticate(user.username(), Fixtures.PASSWORD, "10.0.6.1")).contains(user);
+        setEnabled(user, false);
+        assertThat(auth.authenticate(user.username(), Fixtures.PASSWORD, "10.0.6.1")).as("disabled").isEmpty();
+        setEnabled(user, true);
+        assertThat(auth.authenticate(user.username(), Fixtures.PASSWORD, "10.0.6.1")).as("enabled again")
+                .isPresent();
+        fixtures.jdbi().useHandle(handle -> handle.createUpdate("UPDATE users SET password_hash = :hash WHERE id = :id")
+                .bind("hash", Fixtures.FAST_HASHER.hash("a new password of enough length"))
+                .bind("id", user.id().value()).execute());
+        assertThat(auth.authenticate(user.username(), Fixtures.PASSWORD, "10.0.6.1")).as("old password").isEmpty();
+        assertThat(auth.authenticate(user.username(), "a new password of enough length", "10.0.6.1")).isPresent();
+    }
+
+    @Test
+    void aTokenRevokedInTheDatabaseOrOfADisabledUserIsRefusedAtOnce() {
+        User user = fixtures.user(Role.AUDITOR, null);
+        AuthService.IssuedToken revoked = auth.issueToken(user, "10.0.7.1");
+        AuthService.IssuedToken kept = auth.issueToken(user, "10.0.7.1");
+        assertThat(auth.authenticateToken(revoked.token())).contains(user);
+        assertThat(auth.authenticateToken(kept.token())).contains(user);
+        fixtures.jdbi().useHandle(handle -> handle.createUpdate(
+                        "UPDATE api_tokens SET revoked_at = :now WHERE token_hash = :hash")
+                .bind("now", clock.instant()).bind("hash", Digests.sha256(revoked.token())).execute());
+        assertThat(auth.authenticateToken(revoked.token())).as("revoked").isEmpty();
+        assertThat(auth.authenticateToken(kept.token())).contains(user);
+        setEnabled(user, false);
+        assertThat(auth.authenticateToken(kept.token())).as("its user disabled").isEmpty();
+    }
+
+    private void setEnabled(User user, boolean enabled) {
+        fixtures.jdbi().useHandle(handle -> handle.createUpdate("UPDATE users SET enabled = :enabled WHERE id = :id")
+                .bind("enabled", enabled).bind("id", user.id().value()).execute());
+    }
+
+    private long events(String action, String username) {
+        return fixtures.jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT count(*) FROM audit_events WHERE action = :action AND details ->> 'username' = :name")
+                .bind("action", action).bind("name", username).mapTo(Long.class).one());
+    }
+
+    private List<String> throttledEvents(String username) {
+        return fixtures.jdbi().withHandle(handle -> handle.createQuery("""
+                        SELECT details ->> 'throttled' FROM audit_events
+                        WHERE action = 'LOGIN_THROTTLED' AND details ->> 'username' = :name ORDER BY id""")
+                .bind("name", username).mapTo(String.class).list());
+    }
+
+    private long failureRows(String subject) {
+        return fixtures.jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT count(*) FROM sign_in_failures WHERE subject = :subject")
+                .bind("subject", subject).mapTo(Long.class).one());
     }
 
     @Test
