@@ -158,7 +158,7 @@ public class GrantsApplication extends Application<GrantsConfiguration> {
         environment.servlets().addFilter("unsupported-method", new UnsupportedMethodFilter(resources))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         environment.servlets()
-                .addFilter("client-address", new ClientAddressFilter(configuration.getTrustedProxies()))
+                .addFilter("client-address", new ClientAddressFilter(configuration.getAuth().getTrustedProxies()))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         environment.jersey().register(new BodySizeFilter(configuration.getMaxJsonBody().toBytes()));
         environment.jersey().register(new RequestBodyInterceptor(configuration.getMaxJsonBody().toBytes()));

@@ -1,7 +1,6 @@
 package wales.gov.grants.api;
 
 import java.nio.file.Path;
-import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
@@ -40,13 +39,6 @@ public class GrantsConfiguration extends Configuration implements GrantsCoreConf
 
     @NotNull
     private DataSize maxJsonBody = DataSize.mebibytes(2);
-
-    /**
-     * Reverse proxies whose {@code X-Forwarded-For} is believed (addresses, CIDR blocks or ranges); from any other
-     * peer the header is ignored, so a client cannot choose the address the sign-in throttle counts.
-     */
-    @NotNull
-    private List<@NotNull String> trustedProxies = List.of();
 
     @Override
     @JsonProperty
@@ -122,15 +114,5 @@ public class GrantsConfiguration extends Configuration implements GrantsCoreConf
     @JsonProperty
     public void setMaxJsonBody(DataSize maxJsonBody) {
         this.maxJsonBody = maxJsonBody;
-    }
-
-    @JsonProperty
-    public List<String> getTrustedProxies() {
-        return trustedProxies;
-    }
-
-    @JsonProperty
-    public void setTrustedProxies(List<String> trustedProxies) {
-        this.trustedProxies = trustedProxies;
     }
 }

@@ -23,7 +23,7 @@ class ProxyApiTest {
     static final TestClock CLOCK = new TestClock();
     static final int MAX_FAILURES_PER_ADDRESS = 50;
     static final DropwizardAppExtension<GrantsConfiguration> APP = ApiTestSupport.application(CLOCK,
-            ConfigOverride.config("trustedProxies", "127.0.0.1,::1"),
+            ConfigOverride.config("auth.trustedProxies", "127.0.0.1,::1"),
             ConfigOverride.config("auth.maxFailuresPerAddress", String.valueOf(MAX_FAILURES_PER_ADDRESS)));
 
     private final Fixtures fixtures = ApiTestSupport.fixtures(CLOCK);

@@ -94,7 +94,7 @@ public final class AuthService {
                     : passwordMatches ? "account may not sign in" : "wrong username or password";
             jdbi.useTransaction(handle -> {
                 throttle.recordFailure(handle, attempt);
-                auditLog.append(handle, loginFailure(AuditAction.LOGIN_FAILED, username, clientAddress)
+                auditLog.append(handle, loginFailure(AuditAction.LOGIN_FAILED, clientAddress)
                         .details(Map.of("username", auditedUsername(username), "reason", reason))
                         .build());
             });
@@ -170,7 +170,7 @@ public final class AuthService {
         jdbi.useTransaction(handle -> {
             throttle.recordFailure(handle, attempt);
             if (!attempt.burstAlreadyRecorded()) {
-                auditLog.append(handle, loginFailure(AuditAction.LOGIN_THROTTLED, username, clientAddress)
+                auditLog.append(handle, loginFailure(AuditAction.LOGIN_THROTTLED, clientAddress)
                         .details(Map.of("username", auditedUsername(username),
                                 "throttled", attempt.limitsReached(),
                                 "retryAfterSeconds", Math.max(1, retryAfter.toSeconds())))
@@ -179,7 +179,7 @@ public final class AuthService {
         });
     }
 
-    private static AuditEvent.Builder loginFailure(AuditAction action, String username, String clientAddress) {
+    private static AuditEvent.Builder loginFailure(AuditAction action, String clientAddress) {
         return AuditEvent.of(null, action, null).clientAddress(clientAddress);
     }
 

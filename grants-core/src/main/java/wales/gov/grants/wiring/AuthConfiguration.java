@@ -1,12 +1,17 @@
 package wales.gov.grants.wiring;
 
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
-/** Sign-in settings: how costly a password hash is, how long tokens live, how failures are throttled. */
+/**
+ * Sign-in settings: how costly a password hash is, how long tokens live, how failures are throttled, which proxies
+ * are believed about the client's address.
+ */
 public class AuthConfiguration {
     @Min(4)
     @Max(16)
@@ -21,6 +26,13 @@ public class AuthConfiguration {
     private int maxFailuresPerUsername = 5;
     @Min(1)
     private int maxFailuresPerAddress = 50;
+    /**
+     * Reverse proxies whose {@code X-Forwarded-For} names the client (addresses, CIDR blocks or ranges); from any
+     * other peer the header is ignored, so a client cannot choose the address the throttle counts. Read by the
+     * server only.
+     */
+    @NotNull
+    private List<@NotNull String> trustedProxies = List.of();
 
     @JsonProperty
     public int getBcryptCost() {
@@ -80,5 +92,15 @@ public class AuthConfiguration {
     @JsonProperty
     public void setMaxFailuresPerAddress(int maxFailuresPerAddress) {
         this.maxFailuresPerAddress = maxFailuresPerAddress;
+    }
+
+    @JsonProperty
+    public List<String> getTrustedProxies() {
+        return trustedProxies;
+    }
+
+    @JsonProperty
+    public void setTrustedProxies(List<String> trustedProxies) {
+        this.trustedProxies = trustedProxies;
     }
 }
