@@ -153,8 +153,8 @@ public final class Table {
         float weights = 0;
         for (Column column : columns) {
             switch (column.width().unit()) {
-                case POINTS -> fixed += column.width().amount();
-                case RELATIVE -> weights += column.width().amount();
+                case POINTS -> fixed += column.width().size();
+                case RELATIVE -> weights += column.width().size();
             }
         }
         float shared = DocumentWriter.WIDTH - fixed;
@@ -166,8 +166,8 @@ public final class Table {
         for (int index = 0; index < columns.size(); index++) {
             ColumnWidth width = columns.get(index).width();
             widths[index] = switch (width.unit()) {
-                case POINTS -> width.amount();
-                case RELATIVE -> shared * width.amount() / weights;
+                case POINTS -> width.size();
+                case RELATIVE -> shared * width.size() / weights;
             };
             if (widths[index] <= 2 * CELL_PADDING) {
                 throw new IllegalArgumentException("column " + columns.get(index).header() + " is too narrow");
