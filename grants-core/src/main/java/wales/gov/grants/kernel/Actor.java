@@ -19,10 +19,6 @@ public record Actor(UserId userId, String username, Role role, OrganisationId or
         return Optional.ofNullable(organisationId);
     }
 
-    public boolean is(Role expected) {
-        return role == expected;
-    }
-
     /** Recipients see their own organisation's records only; every other role sees all. */
     public boolean canSee(OrganisationId owner) {
         return role != Role.RECIPIENT || organisationId.equals(owner);

@@ -16,9 +16,6 @@ import wales.gov.grants.claims.Payment;
 import wales.gov.grants.evidence.Evidence;
 import wales.gov.grants.evidence.EvidenceDao;
 import wales.gov.grants.evidence.EvidenceMapper;
-import wales.gov.grants.recoveries.Recovery;
-import wales.gov.grants.recoveries.RecoveryDao;
-import wales.gov.grants.recoveries.RecoveryMappers;
 
 /**
  * What an audit pack reads, an award at a time and each kind of record in one query, so that a pack of thousands
@@ -29,16 +26,12 @@ import wales.gov.grants.recoveries.RecoveryMappers;
 @RegisterRowMapper(ClaimMappers.ClaimMapper.class)
 @RegisterRowMapper(ClaimMappers.PaymentMapper.class)
 @RegisterRowMapper(ClaimMappers.AdjustmentMapper.class)
-@RegisterRowMapper(RecoveryMappers.RecoveryMapper.class)
 @RegisterRowMapper(EvidenceMapper.class)
 public interface PackDao {
-    /** Who did each step of the award's lifecycle, by user name and display name. */
+    /** Who did each step of the award's lifecycle, by user name. */
     @SqlQuery("""
-            SELECT creator.username AS created_by, creator.display_name AS created_by_name,
-                   offerer.id AS offered_by_id, offerer.username AS offered_by, offerer.display_name AS offered_by_name,
-                   accepter.username AS accepted_by, accepter.display_name AS accepted_by_name,
-                   closer.username AS closed_by, closer.display_name AS closed_by_name,
-                   withdrawer.username AS withdrawn_by, withdrawer.display_name AS withdrawn_by_name
+            SELECT creator.username AS created_by, offerer.username AS offered_by, accepter.username AS accepted_by,
+                   closer.username AS closed_by, withdrawer.username AS withdrawn_by
             FROM awards
             JOIN users creator ON creator.id = awards.created_by
             LEFT JOIN users offerer ON offerer.id = awards.offered_by
@@ -82,17 +75,11 @@ public interface PackDao {
             WHERE claims.award_id = :awardId ORDER BY claim_adjustments.made_at, claim_adjustments.id""")
     List<ClaimAdjustment> adjustments(@Bind("awardId") UUID awardId);
 
-    @SqlQuery(RecoveryDao.SELECT_RECOVERY
-            + " WHERE recoveries.award_id = :awardId ORDER BY recoveries.raised_at, recoveries.id")
-    List<Recovery> recoveries(@Bind("awardId") UUID awardId);
-
     @SqlQuery(EvidenceDao.SELECT + "WHERE e.award_id = :awardId ORDER BY e.uploaded_at, e.id")
     List<Evidence> evidence(@Bind("awardId") UUID awardId);
 
-    /** The people of an award's lifecycle; the {@code *Name} fields are display names. */
-    record AwardPeople(String createdBy, String createdByName, UUID offeredById, String offeredBy,
-                       String offeredByName, String acceptedBy, String acceptedByName, String closedBy,
-                       String closedByName, String withdrawnBy, String withdrawnByName) {
+    /** The people of an award's lifecycle, by user name; a step not yet taken has none. */
+    record AwardPeople(String createdBy, String offeredBy, String acceptedBy, String closedBy, String withdrawnBy) {
     }
 
     record ClaimPeople(UUID claimId, String createdBy, String submittedBy) {
