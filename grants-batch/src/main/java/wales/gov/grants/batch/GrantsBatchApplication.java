@@ -9,6 +9,7 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import wales.gov.grants.batch.cli.CheckConfigurationCommand;
+import wales.gov.grants.batch.cli.CloseYearCommand;
 import wales.gov.grants.batch.cli.MigrateCommand;
 import wales.gov.grants.batch.cli.VerifyAuditCommand;
 import wales.gov.grants.batch.cli.VerifyPackCommand;
@@ -22,14 +23,24 @@ import static java.util.Objects.requireNonNull;
  */
 public class GrantsBatchApplication extends Application<GrantsBatchConfiguration> {
     private final PrintStream out;
+    private final Clock clock;
 
     public GrantsBatchApplication() {
-        this(System.out);
+        this(System.out, Clock.systemUTC());
     }
 
     /** {@code out} receives what the jobs report; the log goes to standard error. */
     GrantsBatchApplication(PrintStream out) {
+        this(out, Clock.systemUTC());
+    }
+
+    /**
+     * {@code out} receives what the jobs report; the log goes to standard error. {@code clock} is the jobs' clock:
+     * the system's in production, a test's own in tests.
+     */
+    GrantsBatchApplication(PrintStream out, Clock clock) {
         this.out = requireNonNull(out, "out is null");
+        this.clock = requireNonNull(clock, "clock is null");
     }
 
     public static void main(String[] args) throws Exception {
@@ -52,8 +63,9 @@ public class GrantsBatchApplication extends Application<GrantsBatchConfiguration
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
         bootstrap.addCommand(new CheckConfigurationCommand(out));
         bootstrap.addCommand(new MigrateCommand(out));
-        bootstrap.addCommand(new VerifyAuditCommand(out, Clock.systemUTC()));
+        bootstrap.addCommand(new VerifyAuditCommand(out, clock));
         bootstrap.addCommand(new VerifyPackCommand(out));
+        bootstrap.addCommand(new CloseYearCommand(out, clock));
     }
 
     /** Never called: every job is a configured command, none builds a server environment. */

@@ -79,12 +79,26 @@ public interface AwardDao {
     void markClosed(@Bind("id") UUID id, @Bind("status") AwardStatus status, @Bind("by") UUID by,
                     @Bind("at") Instant at);
 
-    /** The claims of an award still waiting for a decision or for money: closing leaves them, so it reports them. */
+    /**
+     * The claims of an award still waiting for a decision (SUBMITTED, or QUERIED and waiting for the recipient's
+     * answer) or for money (APPROVED, not fully paid): closing leaves them as they are, so it reports them. A DRAFT
+     * has not been claimed and is not counted.
+     */
     @SqlQuery("""
-            SELECT count(*) FROM claims
-            WHERE award_id = :awardId AND (status IN ('SUBMITTED', 'QUERIED')
-                                           OR (status = 'APPROVED' AND paid_pence < eligible_pence))""")
-    long unfinished(@Bind("awardId") UUID awardId);
+            SELECT count(*) FILTER (WHERE status IN ('SUBMITTED', 'QUERIED')) AS undecided,
+                   count(*) FILTER (WHERE status = 'APPROVED' AND paid_pence < eligible_pence) AS unpaid
+            FROM claims WHERE award_id = :awardId""")
+    @RegisterConstructorMapper(UnfinishedClaims.class)
+    UnfinishedClaims unfinished(@Bind("awardId") UUID awardId);
+
+    /** Every award of the schemes of a financial year, optionally of one organisation only. */
+    @SqlQuery("""
+            SELECT awards.* FROM awards JOIN schemes ON schemes.id = awards.scheme_id
+            WHERE schemes.financial_year = :financialYear
+              AND (CAST(:organisationId AS uuid) IS NULL OR awards.organisation_id = :organisationId)
+            ORDER BY schemes.code, awards.created_at, awards.id""")
+    List<Award> ofFinancialYear(@Bind("financialYear") String financialYear,
+                                @Bind("organisationId") UUID organisationId);
 
     record ConditionRow(UUID awardId, String text) {
     }

@@ -19,6 +19,7 @@ import wales.gov.grants.audit.AuditEvent;
 import wales.gov.grants.audit.AuditLog;
 import wales.gov.grants.kernel.Actor;
 import wales.gov.grants.kernel.AwardId;
+import wales.gov.grants.kernel.FinancialYear;
 import wales.gov.grants.kernel.Money;
 import wales.gov.grants.kernel.OrganisationId;
 import wales.gov.grants.kernel.Page;
@@ -130,25 +131,77 @@ public final class AwardService {
     /**
      * Closes an active award: records its underspend (the award less its eligible spend), raises a recovery for
      * any money paid beyond the eligible spend that no recovery covers yet, and lists the open recoveries. A closed
-     * award takes no more claims, approvals or payments.
+     * award takes no more claims, approvals or payments; its unfinished claims stay as they are.
      */
     public AwardClosure close(Actor actor, AwardId id) {
+        return close(actor, id, IfClaimsUnfinished.CLOSE);
+    }
+
+    /** What a close does when the award has {@link UnfinishedClaims}. */
+    public enum IfClaimsUnfinished {
+        /** Closes it anyway, as {@code POST /awards/{id}/close} does: those claims can no longer be decided or paid. */
+        CLOSE,
+        /** Leaves it open with an {@link UnfinishedClaimsException}, checked under the award's lock. */
+        KEEP_OPEN
+    }
+
+    /** {@link #close(Actor, AwardId)}, keeping the award open when {@code ifUnfinished} says so. */
+    public AwardClosure close(Actor actor, AwardId id, IfClaimsUnfinished ifUnfinished) {
         AwardTransition.CLOSE.requireRole(actor);
         return jdbi.inTransaction(handle -> {
-            Award closed = transition(handle, actor, id, AwardTransition.CLOSE);
-            return new AwardClosure(closed, ledger.openRecoveries(handle, closed.id()),
-                    handle.attach(AwardDao.class).unfinished(closed.id().value()));
+            Award before = access.lockVisible(handle, actor, id);
+            UnfinishedClaims unfinished = handle.attach(AwardDao.class).unfinished(before.id().value());
+            if (ifUnfinished == IfClaimsUnfinished.KEEP_OPEN && unfinished.any()
+                    && AwardTransition.CLOSE.allowedFrom(before.status())) {
+                throw new UnfinishedClaimsException(before, unfinished);
+            }
+            Moved closed = move(handle, actor, before, AwardTransition.CLOSE);
+            return new AwardClosure(closed.award(), closed.closing().recoveryRaised(),
+                    ledger.openRecoveries(handle, closed.award().id()), unfinished.total());
         });
     }
 
+    /**
+     * What {@link #close} would record now, by the same rule, changing nothing: for a dry run.
+     *
+     * @throws wales.gov.grants.kernel.StateConflictException if the award could not be closed
+     */
+    public ClosePreview previewClose(Actor actor, AwardId id) {
+        AwardTransition.CLOSE.requireRole(actor);
+        return jdbi.inTransaction(handle -> {
+            Award award = access.visible(handle, actor, id);
+            AwardTransition.CLOSE.apply(actor, award.status());
+            Ledger.Closing closing = ledger.closing(handle, award.account());
+            return new ClosePreview(award, closing.underspend(), closing.recoveryRaised(),
+                    ledger.openRecoveries(handle, award.id()),
+                    handle.attach(AwardDao.class).unfinished(award.id().value()));
+        });
+    }
+
+    /** Every award of the schemes of {@code year}, in every status (a recipient's: its own), by scheme code. */
+    public List<Award> ofFinancialYear(Actor actor, FinancialYear year) {
+        Actor.ListScope scope = actor.scope(null);
+        UUID organisation = scope.organisation() == null ? null : scope.organisation().value();
+        return jdbi.withHandle(handle -> handle.attach(AwardDao.class).ofFinancialYear(year.toString(), organisation));
+    }
+
     private Award transition(Handle handle, Actor actor, AwardId id, AwardTransition transition) {
-        Award before = access.lockVisible(handle, actor, id);
+        return move(handle, actor, access.lockVisible(handle, actor, id), transition).award();
+    }
+
+    /** An award after a transition, and for a close what the ledger recorded. */
+    private record Moved(Award award, Ledger.Closing closing) {
+    }
+
+    /** Makes the transition of {@code before}, which the caller has locked. */
+    private Moved move(Handle handle, Actor actor, Award before, AwardTransition transition) {
         AwardStatus target = transition.apply(actor, before.status());
         AwardDao awards = handle.attach(AwardDao.class);
         Instant now = clock.instant();
         UUID by = actor.userId().value();
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("status", target.name());
+        Ledger.Closing closing = null;
         switch (transition) {
             case OFFER -> awards.markOffered(before.id().value(), target, by, now);
             case ACCEPT -> awards.markAccepted(before.id().value(), target, by, now);
@@ -158,9 +211,9 @@ public final class AwardService {
             }
             case CLOSE -> {
                 awards.markClosed(before.id().value(), target, by, now);
-                Money underspend = ledger.close(handle, actor, before.account());
+                closing = ledger.close(handle, actor, before.account());
                 after.put("eligibleSpend", before.approved().toDecimalString());
-                after.put("underspend", underspend.toDecimalString());
+                after.put("underspend", closing.underspend().toDecimalString());
                 after.put("paid", before.paid().toDecimalString());
                 after.put("recovered", before.recovered().toDecimalString());
             }
@@ -172,7 +225,7 @@ public final class AwardService {
                 .before(Map.of("status", before.status().name()))
                 .after(after)
                 .build());
-        return changed;
+        return new Moved(changed, closing);
     }
 
     private static List<String> conditions(Validator validator, List<String> requested) {

@@ -78,17 +78,33 @@ public final class Ledger {
      * Closes an award's account: records its underspend and raises a recovery for money paid beyond the eligible
      * spend that no recovery covers yet.
      *
-     * @return the underspend recorded
+     * @return the underspend recorded and the recovery raised (zero if none)
      */
-    public Money close(Handle handle, Actor actor, AwardAccount account) {
-        Money underspend = account.underspend();
-        handle.attach(TotalsDao.class).recordUnderspend(account.awardId().value(), underspend.pence());
+    public Closing close(Handle handle, Actor actor, AwardAccount account) {
+        Closing closing = closing(handle, account);
+        handle.attach(TotalsDao.class).recordUnderspend(account.awardId().value(), closing.underspend().pence());
+        if (!closing.recoveryRaised().isZero()) {
+            raise(handle, actor, account, null, closing.recoveryRaised(), "Paid beyond the eligible spend at close");
+        }
+        return closing;
+    }
+
+    /**
+     * What closing the account would record now, changing nothing: the close itself and a dry run of it both
+     * compute it here.
+     */
+    public Closing closing(Handle handle, AwardAccount account) {
         Money uncovered = account.overpaid().minusOrZero(
                 Money.ofPence(handle.attach(RecoveryDao.class).raisedForAward(account.awardId().value())));
-        if (!uncovered.isZero()) {
-            raise(handle, actor, account, null, uncovered, "Paid beyond the eligible spend at close");
+        return new Closing(account.underspend(), uncovered);
+    }
+
+    /** What a close records: the award's underspend, and the recovery raised for payments no recovery covered. */
+    public record Closing(Money underspend, Money recoveryRaised) {
+        public Closing {
+            requireNonNull(underspend, "underspend is null");
+            requireNonNull(recoveryRaised, "recoveryRaised is null");
         }
-        return underspend;
     }
 
     /** Raises a recovery of money owed back, with its audit event. */
