@@ -11,6 +11,7 @@ import io.dropwizard.core.setup.Environment;
 import wales.gov.grants.batch.cli.CheckConfigurationCommand;
 import wales.gov.grants.batch.cli.CloseYearCommand;
 import wales.gov.grants.batch.cli.MigrateCommand;
+import wales.gov.grants.batch.cli.RemindersCommand;
 import wales.gov.grants.batch.cli.VerifyAuditCommand;
 import wales.gov.grants.batch.cli.VerifyPackCommand;
 
@@ -66,6 +67,7 @@ public class GrantsBatchApplication extends Application<GrantsBatchConfiguration
         bootstrap.addCommand(new VerifyAuditCommand(out, clock));
         bootstrap.addCommand(new VerifyPackCommand(out));
         bootstrap.addCommand(new CloseYearCommand(out, clock));
+        bootstrap.addCommand(new RemindersCommand(out, clock));
     }
 
     /** Never called: every job is a configured command, none builds a server environment. */

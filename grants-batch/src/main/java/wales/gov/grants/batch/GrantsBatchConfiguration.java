@@ -45,6 +45,10 @@ public class GrantsBatchConfiguration extends Configuration implements GrantsCor
     @NotNull
     private AuditConfiguration audit = new AuditConfiguration();
 
+    @Valid
+    @NotNull
+    private RemindersConfiguration reminders = new RemindersConfiguration();
+
     @Override
     @JsonProperty
     public Mode getMode() {
@@ -109,6 +113,17 @@ public class GrantsBatchConfiguration extends Configuration implements GrantsCor
     @JsonProperty
     public void setEvidence(EvidenceConfiguration evidence) {
         this.evidence = evidence;
+    }
+
+    /** The days the {@code reminders} job allows before something is overdue; only the jobs read it. */
+    @JsonProperty
+    public RemindersConfiguration getReminders() {
+        return reminders;
+    }
+
+    @JsonProperty
+    public void setReminders(RemindersConfiguration reminders) {
+        this.reminders = reminders;
     }
 
     /**
