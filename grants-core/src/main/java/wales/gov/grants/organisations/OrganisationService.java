@@ -61,8 +61,8 @@ public final class OrganisationService {
         }
         String nameEn = validator.line("nameEn", request.nameEn(), MAX_NAME_LENGTH);
         String nameCy = validator.line("nameCy", request.nameCy(), MAX_NAME_LENGTH);
-        OrganisationType type = validator.required("type",
-                validator.optionalEnum("type", request.type(), OrganisationType.class));
+        OrganisationType type = request.type() == null ? validator.required("type", null)
+                : validator.optionalEnum("type", request.type(), OrganisationType.class);
         validator.throwIfInvalid();
         return jdbi.inTransaction(handle -> {
             OrganisationDao organisations = handle.attach(OrganisationDao.class);

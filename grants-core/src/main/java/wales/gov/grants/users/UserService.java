@@ -78,7 +78,8 @@ public final class UserService {
         validator.check(username != null && username.matches(USERNAME_PATTERN), "username",
                 "must be 2 to 64 lower-case letters, digits, '.', '-' or '_', starting with a letter or digit");
         String displayName = validator.line("displayName", request.displayName(), 200);
-        Role role = validator.required("role", validator.optionalEnum("role", request.role(), Role.class));
+        Role role = request.role() == null ? validator.required("role", null)
+                : validator.optionalEnum("role", request.role(), Role.class);
         OrganisationId organisationId = validator.optional("organisationId", request.organisationId(),
                 OrganisationId::parse, "an organisation id");
         if (role != null && (role == Role.RECIPIENT) != (request.organisationId() != null)) {
