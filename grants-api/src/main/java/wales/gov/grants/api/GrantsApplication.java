@@ -65,6 +65,7 @@ import wales.gov.grants.api.resources.RecoveryResource;
 import wales.gov.grants.api.resources.SchemePackResource;
 import wales.gov.grants.api.resources.SchemeResource;
 import wales.gov.grants.api.resources.TokenResource;
+import wales.gov.grants.api.resources.UserResource;
 import wales.gov.grants.demo.DemoData;
 import wales.gov.grants.evidence.EvidenceStorage;
 import wales.gov.grants.kernel.AwardId;
@@ -140,13 +141,14 @@ public class GrantsApplication extends Application<GrantsConfiguration> {
         }
 
         List<Object> resources = List.of(
-                new OrganisationResource(services.organisations()),
+                new OrganisationResource(services.organisations(), creations),
+                new UserResource(services.users(), services.auth(), creations),
                 new SchemeResource(services.schemes(), creations),
                 new AwardResource(services.awards(), services.auditTrail(), creations),
                 new AwardClaimResource(services.claims(), creations),
                 new ClaimResource(services.claims(), creations),
                 new RecoveryResource(services.recoveries(), creations),
-                new TokenResource(services.auth()),
+                new TokenResource(services.auth(), services.tokens()),
                 new AwardEvidenceResource(services.evidence()),
                 new EvidenceResource(services.evidence()),
                 new OutcomeResource(services.outcomes(), creations),

@@ -140,6 +140,12 @@ public final class ApiTestSupport {
                     MediaType.valueOf(wales.gov.grants.api.multipart.MultipartBody.contentType()))));
         }
 
+        /** A JSON merge patch (RFC 7396). */
+        public Reply patch(String path, String json) {
+            return Reply.of(request(path).method("PATCH",
+                    Entity.entity(json, MediaType.valueOf("application/merge-patch+json"))));
+        }
+
         public Reply delete(String path) {
             return Reply.of(request(path).delete());
         }

@@ -19,7 +19,11 @@ import wales.gov.grants.api.ApiTestSupport.Reply;
 import wales.gov.grants.awards.Award;
 import wales.gov.grants.awards.AwardTransition;
 import wales.gov.grants.kernel.Actor;
+import wales.gov.grants.kernel.Page;
 import wales.gov.grants.kernel.Role;
+import wales.gov.grants.kernel.TokenId;
+import wales.gov.grants.organisations.NewOrganisation;
+import wales.gov.grants.organisations.Organisation;
 import wales.gov.grants.schemes.Scheme;
 import wales.gov.grants.testing.Fixtures;
 import wales.gov.grants.testing.TestClock;
@@ -45,8 +49,12 @@ class RoleMatrixTest {
         }
     }
 
-    /** Fresh data for one call: a scheme and one award in each state. */
-    record World(Scheme scheme, Award draft, Award offered, Award active) {
+    /**
+     * Fresh data for one call: a scheme and one award in each state, a user to administer, an organisation to
+     * rename, and a token of the grant manager's to revoke.
+     */
+    record World(Scheme scheme, Award draft, Award offered, Award active, User user, Organisation organisation,
+                 TokenId managerToken) {
     }
 
     private static final Fixtures FIXTURES = ApiTestSupport.fixtures(CLOCK);
@@ -82,6 +90,31 @@ class RoleMatrixTest {
                 world -> "/api/v1/awards/" + world.active().id() + "/audit-pack?lang=cy", null);
         Endpoint schemePack = new Endpoint("GET /schemes/{id}/audit-pack", "GET",
                 world -> "/api/v1/schemes/" + world.scheme().id() + "/audit-pack", null);
+        Endpoint users = new Endpoint("GET /users", "GET", world -> "/api/v1/users", null);
+        Endpoint user = new Endpoint("GET /users/{id}", "GET", world -> "/api/v1/users/" + world.user().id(), null);
+        Endpoint me = new Endpoint("GET /users/me", "GET", world -> "/api/v1/users/me", null);
+        Endpoint createUser = new Endpoint("POST /users", "POST", world -> "/api/v1/users", world -> json(Map.of(
+                "username", Fixtures.unique("matrix-"), "displayName", "Matrix", "role", "AUDITOR",
+                "password", "a long and unusual passphrase")));
+        Endpoint disable = new Endpoint("POST /users/{id}/disable", "POST",
+                world -> "/api/v1/users/" + world.user().id() + "/disable", null);
+        Endpoint enable = new Endpoint("POST /users/{id}/enable", "POST",
+                world -> "/api/v1/users/" + world.user().id() + "/enable", null);
+        Endpoint unlock = new Endpoint("POST /users/{id}/unlock", "POST",
+                world -> "/api/v1/users/" + world.user().id() + "/unlock", null);
+        // a new password every caller may set but none may choose (too short), so the callers keep theirs
+        Endpoint password = new Endpoint("POST /users/me/password", "POST", world -> "/api/v1/users/me/password",
+                world -> json(Map.of("currentPassword", Fixtures.PASSWORD, "newPassword", "short")));
+        Endpoint createOrganisation = new Endpoint("POST /organisations", "POST", world -> "/api/v1/organisations",
+                world -> json(Map.of("code", Fixtures.unique("O").toUpperCase().replaceAll("[^A-Z0-9]", ""),
+                        "nameEn", "Organisation", "nameCy", "Sefydliad", "type", "OTHER")));
+        Endpoint renameOrganisation = new Endpoint("PATCH /organisations/{id}", "PATCH",
+                world -> "/api/v1/organisations/" + world.organisation().id(),
+                world -> json(Map.of("nameCy", "Sefydliad newydd")));
+        Endpoint tokens = new Endpoint("GET /tokens", "GET", world -> "/api/v1/tokens", null);
+        Endpoint revokeToken = new Endpoint("DELETE /tokens/{id}", "DELETE",
+                world -> "/api/v1/tokens/" + world.managerToken(), null);
+        Endpoint signOut = new Endpoint("DELETE /tokens/current", "DELETE", world -> "/api/v1/tokens/current", null);
 
         List<Arguments> cases = new ArrayList<>();
         for (Who who : Who.values()) {
@@ -108,6 +141,21 @@ class RoleMatrixTest {
             cases.add(Arguments.of(close, who, !signedIn ? 401 : manager ? 200 : 403));
             cases.add(Arguments.of(accept, who, !signedIn ? 401
                     : who == Who.RECIPIENT_OWN ? 200 : who == Who.RECIPIENT_OTHER ? 404 : 403));
+            boolean admin = who == Who.ADMIN;
+            cases.add(Arguments.of(users, who, !signedIn ? 401 : admin ? 200 : 403));
+            cases.add(Arguments.of(user, who, !signedIn ? 401 : admin ? 200 : 403));
+            cases.add(Arguments.of(me, who, read));
+            cases.add(Arguments.of(createUser, who, !signedIn ? 401 : admin ? 201 : 403));
+            cases.add(Arguments.of(disable, who, !signedIn ? 401 : admin ? 200 : 403));
+            cases.add(Arguments.of(enable, who, !signedIn ? 401 : admin ? 200 : 403));
+            cases.add(Arguments.of(unlock, who, !signedIn ? 401 : admin ? 200 : 403));
+            cases.add(Arguments.of(password, who, signedIn ? 422 : 401));
+            cases.add(Arguments.of(createOrganisation, who, !signedIn ? 401 : admin ? 201 : 403));
+            cases.add(Arguments.of(renameOrganisation, who, !signedIn ? 401 : admin ? 200 : 403));
+            cases.add(Arguments.of(tokens, who, read));
+            cases.add(Arguments.of(revokeToken, who, !signedIn ? 401 : admin || manager ? 204 : 404));
+            // every caller here signs in with HTTP Basic, which has no token to sign out
+            cases.add(Arguments.of(signOut, who, signedIn ? 422 : 401));
         }
         return cases.stream();
     }
@@ -118,8 +166,12 @@ class RoleMatrixTest {
         World world = world();
         Caller caller = who == Who.ANONYMOUS ? Caller.anonymous(APP) : Caller.as(APP, USERS.get(who));
         String path = endpoint.path().apply(world);
-        Reply reply = endpoint.method().equals("GET") ? caller.get(path)
-                : endpoint.body() == null ? caller.post(path) : caller.post(path, endpoint.body().apply(world));
+        Reply reply = switch (endpoint.method()) {
+            case "GET" -> caller.get(path);
+            case "DELETE" -> caller.delete(path);
+            case "PATCH" -> caller.patch(path, endpoint.body().apply(world));
+            default -> endpoint.body() == null ? caller.post(path) : caller.post(path, endpoint.body().apply(world));
+        };
         assertThat(reply.status()).as(reply.body()).isEqualTo(expected);
         if (expected >= 400) {
             assertThat(reply.mediaType()).isEqualTo("application/problem+json");
@@ -134,7 +186,15 @@ class RoleMatrixTest {
         FIXTURES.awards().transition(MANAGER, offered.id(), AwardTransition.OFFER);
         Award active = FIXTURES.activeAward(MANAGER, scheme, FIXTURES.cardiff(), "10.00",
                 USERS.get(Who.RECIPIENT_OWN).asActor());
-        return new World(scheme, draft, offered, active);
+        User user = FIXTURES.user(Role.AUDITOR, null);
+        Organisation organisation = FIXTURES.services().organisations().create(USERS.get(Who.ADMIN).asActor(),
+                new NewOrganisation(Fixtures.unique("W").toUpperCase().replaceAll("[^A-Z0-9]", ""), "Organisation",
+                        "Sefydliad", "OTHER"));
+        User manager = USERS.get(Who.GRANT_MANAGER);
+        FIXTURES.services().auth().issueToken(manager, "127.0.0.1");
+        TokenId managerToken = FIXTURES.services().tokens().list(manager.asActor(), null, Page.Request.of(1, 0L))
+                .items().get(0).id();
+        return new World(scheme, draft, offered, active, user, organisation, managerToken);
     }
 
     private static Map<Who, User> users() {

@@ -154,6 +154,51 @@ class TwoServersApiTest {
         }
     }
 
+    @Test
+    void aUserDisabledThroughOneServerIsRefusedOnTheOtherAtOnceByPasswordAndToken() {
+        User admin = fixtures.user(Role.ADMIN, null);
+        User user = fixtures.user(Role.AUDITOR, null);
+        String token = Caller.as(SECOND, user).post("/api/v1/tokens").json().get("token").asText();
+        assertThat(Caller.as(SECOND, user).get("/api/v1/schemes").status()).isEqualTo(200);
+        assertThat(Caller.bearer(SECOND, token).get("/api/v1/schemes").status()).isEqualTo(200);
+
+        assertThat(Caller.as(FIRST, admin).post("/api/v1/users/" + user.id() + "/disable").status()).isEqualTo(200);
+        assertThat(Caller.as(SECOND, user).get("/api/v1/schemes").status()).as("password").isEqualTo(401);
+        assertThat(Caller.bearer(SECOND, token).get("/api/v1/schemes").status()).as("token").isEqualTo(401);
+
+        assertThat(Caller.as(SECOND, admin).post("/api/v1/users/" + user.id() + "/enable").status()).isEqualTo(200);
+        assertThat(Caller.as(FIRST, user).get("/api/v1/schemes").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aPasswordChangedThroughOneServerRevokesTheTokensInUseOnTheOther() {
+        User user = fixtures.user(Role.AUDITOR, null);
+        String kept = Caller.as(FIRST, user).post("/api/v1/tokens").json().get("token").asText();
+        String elsewhere = Caller.as(SECOND, user).post("/api/v1/tokens").json().get("token").asText();
+        assertThat(Caller.bearer(SECOND, elsewhere).get("/api/v1/schemes").status()).isEqualTo(200);
+
+        Reply changed = Caller.bearer(FIRST, kept).post("/api/v1/users/me/password", "{\"currentPassword\":\""
+                + Fixtures.PASSWORD + "\",\"newPassword\":\"a long and unusual passphrase\"}");
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(Caller.bearer(SECOND, elsewhere).get("/api/v1/schemes").status()).isEqualTo(401);
+        assertThat(Caller.bearer(SECOND, kept).get("/api/v1/schemes").status()).as("the changing request's token")
+                .isEqualTo(200);
+        assertThat(Caller.as(SECOND, user).get("/api/v1/schemes").status()).as("old password").isEqualTo(401);
+    }
+
+    @Test
+    void aThrottleLiftedThroughOneServerIsLiftedOnTheOther() {
+        User admin = fixtures.user(Role.ADMIN, null);
+        User user = fixtures.user(Role.AUDITOR, null);
+        for (int attempt = 0; attempt < Fixtures.MAX_FAILURES_PER_USERNAME; attempt++) {
+            assertThat(Caller.basic(SECOND, user.username(), "guess " + attempt).get("/api/v1/schemes").status())
+                    .isEqualTo(401);
+        }
+        assertThat(Caller.as(SECOND, user).get("/api/v1/schemes").status()).isEqualTo(429);
+        assertThat(Caller.as(FIRST, admin).post("/api/v1/users/" + user.id() + "/unlock").status()).isEqualTo(200);
+        assertThat(Caller.as(SECOND, user).get("/api/v1/schemes").status()).isEqualTo(200);
+    }
+
     private Award activeAward(String amount) {
         Scheme scheme = fixtures.scheme(manager.asActor(), "100000.00", "500.00");
         return fixtures.activeAward(manager.asActor(), scheme, fixtures.cardiff(), amount, cardiff.asActor());

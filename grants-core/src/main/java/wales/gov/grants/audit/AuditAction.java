@@ -40,10 +40,23 @@ public enum AuditAction {
     SCHEME_AUDIT_PACK_DOWNLOADED("scheme"),
 
     USER_CREATED("user"),
+    /** Disabled by an administrator; its live tokens were revoked with it. */
+    USER_DISABLED("user"),
+    USER_ENABLED("user"),
+    /** An administrator lifted the sign-in throttle of the user's username. */
+    USER_UNLOCKED("user"),
+    /** The user changed its own password; its other tokens were revoked. */
+    PASSWORD_CHANGED("user"),
     TOKEN_ISSUED("user"),
+    /** One of the user's tokens was revoked, by the user (or its signing out) or by an administrator. */
+    TOKEN_REVOKED("user"),
     LOGIN_FAILED("user"),
     /** The first sign-in refused by the throttle in a burst; the attempts that follow are counted, not each audited. */
-    LOGIN_THROTTLED("user");
+    LOGIN_THROTTLED("user"),
+
+    ORGANISATION_CREATED("organisation"),
+    /** Its English or Welsh name (or both) changed; code and type never change. */
+    ORGANISATION_RENAMED("organisation");
 
     private final String objectType;
 

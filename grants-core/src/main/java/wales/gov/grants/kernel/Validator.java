@@ -52,6 +52,19 @@ public final class Validator {
     }
 
     /**
+     * {@link #text} that must fit on one line, as a name does: a line break or tab in a name would misalign every
+     * list, pack and audit trail that shows it.
+     */
+    public String line(String field, String value, int maxLength) {
+        String trimmed = text(field, value, maxLength);
+        if (trimmed != null && (trimmed.indexOf('\n') >= 0 || trimmed.indexOf('\t') >= 0)) {
+            reject(field, "must not contain control characters");
+            return null;
+        }
+        return trimmed;
+    }
+
+    /**
      * An optional id or code from a client: absent stays null; present but unparseable is an error naming
      * {@code expected}.
      */

@@ -1,5 +1,6 @@
 package wales.gov.grants.organisations;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,6 +23,21 @@ public interface OrganisationDao {
 
     @SqlQuery("SELECT count(*) FROM organisations")
     long count();
+
+    @SqlQuery("SELECT * FROM organisations WHERE id = :id FOR UPDATE")
+    Optional<Organisation> findForUpdate(@Bind("id") UUID id);
+
+    /** @return the new organisation's id, or empty if the code is taken */
+    @SqlQuery("""
+            INSERT INTO organisations (code, name_en, name_cy, type, created_at)
+            VALUES (:code, :nameEn, :nameCy, :type, :createdAt)
+            ON CONFLICT ON CONSTRAINT uq_organisations_code DO NOTHING
+            RETURNING id""")
+    Optional<UUID> insert(@Bind("code") String code, @Bind("nameEn") String nameEn, @Bind("nameCy") String nameCy,
+                          @Bind("type") String type, @Bind("createdAt") Instant createdAt);
+
+    @SqlUpdate("UPDATE organisations SET name_en = :nameEn, name_cy = :nameCy WHERE id = :id")
+    void rename(@Bind("id") UUID id, @Bind("nameEn") String nameEn, @Bind("nameCy") String nameCy);
 
     @SqlUpdate("""
             INSERT INTO organisations (code, name_en, name_cy, type)

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import javax.crypto.Mac;
@@ -19,11 +20,11 @@ import org.jdbi.v3.core.Jdbi;
 import wales.gov.grants.audit.AuditAction;
 import wales.gov.grants.audit.AuditEvent;
 import wales.gov.grants.audit.AuditLog;
-import wales.gov.grants.kernel.Actor;
 import wales.gov.grants.kernel.Digests;
-import wales.gov.grants.kernel.OrganisationId;
-import wales.gov.grants.kernel.Role;
+import wales.gov.grants.kernel.NotFoundException;
 import wales.gov.grants.kernel.StateConflictException;
+import wales.gov.grants.kernel.TokenId;
+import wales.gov.grants.kernel.ValidationException;
 import wales.gov.grants.kernel.Validator;
 
 import static java.util.Objects.requireNonNull;
@@ -40,9 +41,13 @@ public final class AuthService {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int TOKEN_BYTES = 32;
     private static final int MAX_TOKEN_LENGTH = 200;
+    private static final int MAX_ADDRESS_LENGTH = 100;
+    /** How stale a token's recorded last use may be before a sign-in with it records the use again. */
+    public static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
 
     private final Jdbi jdbi;
     private final PasswordHasher hasher;
+    private final PasswordPolicy policy;
     private final LoginThrottle throttle;
     private final AuditLog auditLog;
     private final Clock clock;
@@ -51,10 +56,12 @@ public final class AuthService {
     private final Cache<String, Boolean> verifiedPasswords;
     private final SecretKeySpec cacheKey;
 
-    public AuthService(Jdbi jdbi, PasswordHasher hasher, LoginThrottle throttle, AuditLog auditLog, Clock clock,
-                       boolean demoMode, Duration tokenLifetime, Duration cacheLifetime) {
+    public AuthService(Jdbi jdbi, PasswordHasher hasher, PasswordPolicy policy, LoginThrottle throttle,
+                       AuditLog auditLog, Clock clock, boolean demoMode, Duration tokenLifetime,
+                       Duration cacheLifetime) {
         this.jdbi = requireNonNull(jdbi, "jdbi is null");
         this.hasher = requireNonNull(hasher, "hasher is null");
+        this.policy = requireNonNull(policy, "policy is null");
         this.throttle = requireNonNull(throttle, "throttle is null");
         this.auditLog = requireNonNull(auditLog, "auditLog is null");
         this.clock = requireNonNull(clock, "clock is null");
@@ -104,14 +111,19 @@ public final class AuthService {
         return user;
     }
 
-    public Optional<User> authenticateToken(String token) {
+    /**
+     * The user of a live bearer token and the token's id. Its last use is recorded to the minute only
+     * ({@link #LAST_USE_PRECISION}), so a token in constant use costs one write a minute, not one a request.
+     */
+    public Optional<TokenSignIn> authenticateToken(String token) {
         if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH
                 || Credentials.hasControlCharacter(token)) {
             return Optional.empty();
         }
         byte[] hash = Digests.sha256(token);
         Instant now = clock.instant();
-        return jdbi.withExtension(UserDao.class, users -> users.findByToken(hash, now)).filter(this::maySignIn);
+        return jdbi.withExtension(TokenDao.class, tokens -> tokens.findLive(hash, now, now.minus(LAST_USE_PRECISION)))
+                .filter(signIn -> maySignIn(signIn.user()));
     }
 
     /** Issues a random bearer token; only its SHA-256 is stored, so the token is shown this once. */
@@ -122,7 +134,8 @@ public final class AuthService {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(tokenLifetime);
         jdbi.useTransaction(handle -> {
-            handle.attach(UserDao.class).insertToken(user.id().value(), Digests.sha256(token), now, expiresAt);
+            handle.attach(TokenDao.class).insert(user.id().value(), Digests.sha256(token), now, expiresAt,
+                    clientAddress == null || clientAddress.length() > MAX_ADDRESS_LENGTH ? null : clientAddress);
             auditLog.append(handle, AuditEvent.of(user.asActor(), AuditAction.TOKEN_ISSUED, user.id())
                     .details(Map.of("expiresAt", expiresAt.toString()))
                     .clientAddress(clientAddress)
@@ -131,33 +144,74 @@ public final class AuthService {
         return new IssuedToken(token, expiresAt);
     }
 
-    /** Creates a user with a bcrypt hash of the password; the administrator's action is audited. */
-    public User createUser(Actor administrator, String username, String password, String displayName, Role role,
-                           OrganisationId organisationId) {
-        administrator.requireRole(Role.ADMIN);
+    /**
+     * Changes the signed-in user's own password. The current password is checked as a sign-in is, throttle first:
+     * a wrong one counts as a failed sign-in (and is audited as one), because otherwise a stolen token would let
+     * its holder guess the password without limit. Every other live token of the user is revoked, so whoever else
+     * holds one is signed out; {@code keptToken} (the token of this request, null for HTTP Basic) survives.
+     *
+     * @throws TooManyAttemptsException if sign-in is throttled for this username or address
+     * @throws ValidationException if the current password is wrong or the new one breaks {@link PasswordPolicy}
+     */
+    public PasswordChange changePassword(User user, TokenId keptToken, String currentPassword, String newPassword,
+                                         String clientAddress) {
         Validator validator = new Validator();
-        validator.check(username != null && username.matches("^[a-z0-9][a-z0-9._-]{1,63}$"), "username",
-                "must be 2 to 64 lower-case letters, digits, '.', '-' or '_'");
-        validator.check(password != null && password.length() >= 12 && password.length() <= 1000, "password",
-                "must be 12 to 1000 characters");
-        validator.check(password == null || !Credentials.hasControlCharacter(password), "password",
-                "must not contain control characters");
-        validator.check((role == Role.RECIPIENT) == (organisationId != null), "organisationId",
-                "is required for a recipient and not allowed for any other role");
+        validator.check(currentPassword != null && !currentPassword.isEmpty(), "currentPassword", "is required");
+        policy.check(validator, "newPassword", newPassword, user.username());
         validator.throwIfInvalid();
+        LoginThrottle.Attempt attempt = throttle.begin(user.username(), clientAddress, true);
+        Optional<Duration> retryAfter = attempt.retryAfter();
+        if (retryAfter.isPresent()) {
+            recordThrottled(attempt, user.username(), clientAddress, retryAfter.get());
+            throw new TooManyAttemptsException(retryAfter.get());
+        }
+        SignInState state = attempt.state();
+        if (state.user() == null || !state.user().id().equals(user.id())) {
+            throw new NotFoundException("user", user.id().toString());
+        }
+        boolean wellFormed = !Credentials.hasControlCharacter(currentPassword);
+        if (!wellFormed || !hasher.verify(currentPassword, state.passwordHash())) {
+            jdbi.useTransaction(handle -> {
+                throttle.recordFailure(handle, attempt);
+                auditLog.append(handle, AuditEvent.of(user.asActor(), AuditAction.LOGIN_FAILED, user.id())
+                        .details(Map.of("username", user.username(), "reason", "wrong current password when "
+                                + "changing the password"))
+                        .clientAddress(clientAddress)
+                        .build());
+            });
+            throw ValidationException.of("currentPassword", "is not your current password");
+        }
+        throttle.recordSuccess(attempt);
+        if (hasher.verify(newPassword, state.passwordHash())) {
+            throw ValidationException.of("newPassword", "must differ from the current password");
+        }
+        String newHash = hasher.hash(newPassword);
+        Instant now = clock.instant();
         return jdbi.inTransaction(handle -> {
             UserDao users = handle.attach(UserDao.class);
-            if (users.insertIfAbsent(username, hasher.hash(password), displayName, role.name(),
-                    organisationId == null ? null : organisationId.value(), false) == 0) {
-                throw new StateConflictException("username " + username + " is taken");
+            String lockedHash = users.lockPasswordHash(user.id().value())
+                    .orElseThrow(() -> new NotFoundException("user", user.id().toString()));
+            if (!lockedHash.equals(state.passwordHash())) {
+                throw new StateConflictException("the password was changed by another request meanwhile");
             }
-            User user = users.findByUsername(username).orElseThrow();
-            auditLog.append(handle, AuditEvent.of(administrator, AuditAction.USER_CREATED, user.id())
-                    .after(Map.of("username", username, "role", role.name(),
-                            "organisationId", organisationId == null ? "" : organisationId.toString()))
+            users.setPasswordHash(user.id().value(), newHash);
+            int revoked = handle.attach(TokenDao.class).revokeAllBut(user.id().value(),
+                    keptToken == null ? null : keptToken.value(), now);
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("tokensRevoked", revoked);
+            if (keptToken != null) {
+                details.put("tokenKept", keptToken.toString());
+            }
+            auditLog.append(handle, AuditEvent.of(user.asActor(), AuditAction.PASSWORD_CHANGED, user.id())
+                    .details(details)
+                    .clientAddress(clientAddress)
                     .build());
-            return user;
+            return new PasswordChange(revoked);
         });
+    }
+
+    /** @param tokensRevoked how many of the user's other tokens the change signed out */
+    public record PasswordChange(int tokensRevoked) {
     }
 
     private boolean maySignIn(User user) {

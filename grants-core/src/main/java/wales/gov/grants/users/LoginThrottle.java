@@ -75,6 +75,16 @@ public final class LoginThrottle {
         }
     }
 
+    /**
+     * Lifts the throttle of {@code username} by forgetting its failures; the throttle of the addresses they came
+     * from stays, since an address guessing at many usernames is not the user's to unlock.
+     *
+     * @return how many failures were forgotten
+     */
+    public int unlock(Handle handle, String username) {
+        return handle.attach(SignInDao.class).forget(subject("user:", username));
+    }
+
     /** One sign-in attempt as the throttle saw it at its start. */
     public final class Attempt {
         private final Instant at;

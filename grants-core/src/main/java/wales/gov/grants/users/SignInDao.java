@@ -45,7 +45,7 @@ public interface SignInDao {
                        @Bind("addressThrottled") boolean addressThrottled);
 
     @SqlUpdate("DELETE FROM sign_in_failures WHERE subject = :subject")
-    void forget(@Bind("subject") String subject);
+    int forget(@Bind("subject") String subject);
 
     @SqlUpdate("DELETE FROM sign_in_failures WHERE failed_at <= :cutoff")
     int prune(@Bind("cutoff") Instant cutoff);

@@ -1,5 +1,7 @@
 package wales.gov.grants.users;
 
+import java.time.Instant;
+
 import wales.gov.grants.kernel.Actor;
 import wales.gov.grants.kernel.OrganisationId;
 import wales.gov.grants.kernel.Role;
@@ -15,12 +17,14 @@ public record User(
         Role role,
         OrganisationId organisationId,
         boolean demo,
-        boolean enabled) {
+        boolean enabled,
+        Instant createdAt) {
     public User {
         requireNonNull(id, "id is null");
         requireNonNull(username, "username is null");
         requireNonNull(displayName, "displayName is null");
         requireNonNull(role, "role is null");
+        requireNonNull(createdAt, "createdAt is null");
     }
 
     public Actor asActor() {

@@ -1,6 +1,7 @@
 package wales.gov.grants.users;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,11 +15,30 @@ public interface UserDao {
     @SqlQuery("SELECT * FROM users WHERE id = :id")
     Optional<User> find(@Bind("id") UUID id);
 
+    @SqlQuery("SELECT * FROM users WHERE id = :id FOR UPDATE")
+    Optional<User> findForUpdate(@Bind("id") UUID id);
+
     @SqlQuery("SELECT * FROM users WHERE username = :username")
     Optional<User> findByUsername(@Bind("username") String username);
 
     @SqlQuery("SELECT password_hash FROM users WHERE username = :username")
     Optional<String> passwordHash(@Bind("username") String username);
+
+    @SqlQuery("SELECT * FROM users ORDER BY username LIMIT :limit OFFSET :offset")
+    List<User> page(@Bind("limit") int limit, @Bind("offset") long offset);
+
+    @SqlQuery("SELECT count(*) FROM users")
+    long count();
+
+    @SqlQuery("SELECT count(*) FROM users WHERE demo")
+    long countDemo();
+
+    /**
+     * Locks every enabled administrator's row, in id order so that two transactions doing this never deadlock. One
+     * that waited re-reads the rows it locks: an administrator disabled meanwhile is no longer among them.
+     */
+    @SqlQuery("SELECT id FROM users WHERE role = 'ADMIN' AND enabled ORDER BY id FOR UPDATE")
+    List<UUID> lockEnabledAdministrators();
 
     @SqlUpdate("""
             INSERT INTO users (username, password_hash, display_name, role, organisation_id, demo)
@@ -28,15 +48,22 @@ public interface UserDao {
                        @Bind("displayName") String displayName, @Bind("role") String role,
                        @Bind("organisationId") UUID organisationId, @Bind("demo") boolean demo);
 
-    @SqlUpdate("""
-            INSERT INTO api_tokens (user_id, token_hash, created_at, expires_at)
-            VALUES (:userId, :tokenHash, :createdAt, :expiresAt)""")
-    void insertToken(@Bind("userId") UUID userId, @Bind("tokenHash") byte[] tokenHash,
-                     @Bind("createdAt") Instant createdAt, @Bind("expiresAt") Instant expiresAt);
-
+    /** @return the new user's id, or empty if the username is taken */
     @SqlQuery("""
-            SELECT users.* FROM api_tokens JOIN users ON users.id = api_tokens.user_id
-            WHERE api_tokens.token_hash = :tokenHash AND api_tokens.revoked_at IS NULL
-              AND api_tokens.expires_at > :now""")
-    Optional<User> findByToken(@Bind("tokenHash") byte[] tokenHash, @Bind("now") Instant now);
+            INSERT INTO users (username, password_hash, display_name, role, organisation_id, created_at)
+            VALUES (:username, :passwordHash, :displayName, :role, :organisationId, :createdAt)
+            ON CONFLICT (username) DO NOTHING
+            RETURNING id""")
+    Optional<UUID> insert(@Bind("username") String username, @Bind("passwordHash") String passwordHash,
+                          @Bind("displayName") String displayName, @Bind("role") String role,
+                          @Bind("organisationId") UUID organisationId, @Bind("createdAt") Instant createdAt);
+
+    @SqlUpdate("UPDATE users SET enabled = :enabled WHERE id = :id")
+    void setEnabled(@Bind("id") UUID id, @Bind("enabled") boolean enabled);
+
+    @SqlQuery("SELECT password_hash FROM users WHERE id = :id FOR UPDATE")
+    Optional<String> lockPasswordHash(@Bind("id") UUID id);
+
+    @SqlUpdate("UPDATE users SET password_hash = :passwordHash WHERE id = :id")
+    void setPasswordHash(@Bind("id") UUID id, @Bind("passwordHash") String passwordHash);
 }

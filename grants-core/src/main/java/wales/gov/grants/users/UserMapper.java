@@ -10,6 +10,7 @@ import wales.gov.grants.kernel.OrganisationId;
 import wales.gov.grants.kernel.Role;
 import wales.gov.grants.kernel.UserId;
 
+import static wales.gov.grants.database.Columns.instant;
 import static wales.gov.grants.database.Columns.uuid;
 
 public final class UserMapper implements RowMapper<User> {
@@ -19,6 +20,6 @@ public final class UserMapper implements RowMapper<User> {
         return new User(new UserId(uuid(row, "id")), row.getString("username"), row.getString("display_name"),
                 Role.valueOf(row.getString("role")),
                 organisation == null ? null : new OrganisationId(organisation),
-                row.getBoolean("demo"), row.getBoolean("enabled"));
+                row.getBoolean("demo"), row.getBoolean("enabled"), instant(row, "created_at"));
     }
 }

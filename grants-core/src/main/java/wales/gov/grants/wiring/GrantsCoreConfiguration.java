@@ -14,8 +14,13 @@ public interface GrantsCoreConfiguration {
     /** The database URL that starts an embedded PostgreSQL with its data in the embedded data directory. */
     String EMBEDDED = "embedded";
 
-    /** {@code DEMO} loads the demo data and lets the demo users sign in; {@code PRODUCTION} refuses them. */
-    enum Mode { DEMO, PRODUCTION }
+    /**
+     * {@code DEMO} loads the demo data and lets the demo users sign in. {@code PRODUCTION} refuses them, and refuses
+     * to start on a weak configuration (see {@link ProductionChecks}). {@code TEST} is production for everything a
+     * request sees, without those start-up checks: test suites hash with a cheap bcrypt and share one database with
+     * demo-mode servers. Never for real users: the server says so when it starts.
+     */
+    enum Mode { DEMO, PRODUCTION, TEST }
 
     Mode getMode();
 

@@ -46,7 +46,9 @@ public final class GrantsRuntime implements AutoCloseable {
 
     public static GrantsRuntime start(GrantsCoreConfiguration configuration, MetricRegistry metrics, Clock clock,
                                       JdbiSource jdbiSource) {
-        // First, so that production without the key that signs the audit trail stops before touching anything
+        // First, so that a weak production configuration or one without the key that signs the audit trail stops
+        // before touching anything
+        ProductionChecks.beforeStart(configuration);
         AuditConfiguration audit = configuration.getAudit();
         AuditSigningKey signingKey = configuration.getMode() == GrantsCoreConfiguration.Mode.DEMO
                 ? AuditSigningKey.loadOrCreate(audit.getSigningKeyFile())
@@ -54,6 +56,7 @@ public final class GrantsRuntime implements AutoCloseable {
         MigratedDatabase database = MigratedDatabase.open(configuration, metrics);
         try {
             Jdbi jdbi = GrantsServices.configure(jdbiSource.create(database.settings(), database.dataSource()));
+            ProductionChecks.onDatabase(configuration, jdbi);
             if (database.settings().isAutoCommentsEnabled()) {
                 jdbi.setTemplateEngine(new StatementNamingTemplateEngine(new DefinedAttributeTemplateEngine()));
             }

@@ -38,8 +38,12 @@ import wales.gov.grants.schemes.SchemeService;
 import wales.gov.grants.users.AuthService;
 import wales.gov.grants.users.LoginThrottle;
 import wales.gov.grants.users.PasswordHasher;
+import wales.gov.grants.users.PasswordPolicy;
 import wales.gov.grants.users.SignInDao;
+import wales.gov.grants.users.TokenDao;
+import wales.gov.grants.users.TokenService;
 import wales.gov.grants.users.UserDao;
+import wales.gov.grants.users.UserService;
 
 import static java.util.Objects.requireNonNull;
 
@@ -53,6 +57,8 @@ public record GrantsServices(
         AuditLog auditLog,
         PasswordHasher passwordHasher,
         AuthService auth,
+        UserService users,
+        TokenService tokens,
         OrganisationService organisations,
         SchemeService schemes,
         AwardService awards,
@@ -69,7 +75,8 @@ public record GrantsServices(
     /** Every SQL Object the services attach. */
     public static final List<Class<?>> DAOS = List.of(AuditDao.class, AwardDao.class, ClaimDao.class,
             ClaimDecisionDao.class, EvidenceDao.class, IdempotencyDao.class, OrganisationDao.class, OutcomeDao.class,
-            RecoveryDao.class, SchemeDao.class, SignInDao.class, TotalsDao.class, UserDao.class, PackDao.class);
+            RecoveryDao.class, SchemeDao.class, SignInDao.class, TokenDao.class, TotalsDao.class, UserDao.class,
+            PackDao.class);
 
     public GrantsServices {
         requireNonNull(jdbi, "jdbi is null");
@@ -95,17 +102,21 @@ public record GrantsServices(
                                        AuditSigningKey signingKey, AuditPackService.Settings packs) {
         AuditLog auditLog = new AuditLog(clock);
         PasswordHasher hasher = new PasswordHasher(signIn.bcryptCost());
-        AuthService auth = new AuthService(jdbi, hasher,
-                new LoginThrottle(jdbi, clock, signIn.throttleWindow(), signIn.maxFailuresPerUsername(),
-                        signIn.maxFailuresPerAddress()),
-                auditLog, clock, signIn.demoUsersAllowed(), signIn.tokenLifetime(), signIn.verifiedPasswordCache());
+        PasswordPolicy policy = PasswordPolicy.standard();
+        LoginThrottle throttle = new LoginThrottle(jdbi, clock, signIn.throttleWindow(),
+                signIn.maxFailuresPerUsername(), signIn.maxFailuresPerAddress());
+        AuthService auth = new AuthService(jdbi, hasher, policy, throttle, auditLog, clock, signIn.demoUsersAllowed(),
+                signIn.tokenLifetime(), signIn.verifiedPasswordCache());
         AwardAccess access = new AwardAccess();
         Ledger ledger = new Ledger(auditLog, clock);
         IdempotencyService idempotency = new IdempotencyService(jdbi, clock);
         OutcomeService outcomes = new OutcomeService(jdbi, auditLog, access, clock);
         AuditCheckpoints checkpoints = new AuditCheckpoints(jdbi, signingKey, clock);
         AuditVerifier verifier = new AuditVerifier(jdbi, signingKey.publicKey());
-        return new GrantsServices(jdbi, clock, auditLog, hasher, auth, new OrganisationService(jdbi),
+        return new GrantsServices(jdbi, clock, auditLog, hasher, auth,
+                new UserService(jdbi, hasher, policy, throttle, auditLog, clock),
+                new TokenService(jdbi, auditLog, clock),
+                new OrganisationService(jdbi, auditLog, clock),
                 new SchemeService(jdbi, auditLog, clock),
                 new AwardService(jdbi, auditLog, access, ledger, clock),
                 new AuditTrailService(jdbi, access),

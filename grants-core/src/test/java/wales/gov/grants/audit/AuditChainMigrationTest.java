@@ -13,6 +13,7 @@ import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.ui.LoggerUIService;
 import org.junit.jupiter.api.Test;
 import wales.gov.grants.database.Migrator;
+import wales.gov.grants.testing.ScratchDatabase;
 import wales.gov.grants.testing.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;

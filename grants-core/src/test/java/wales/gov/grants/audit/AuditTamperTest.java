@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import wales.gov.grants.kernel.AwardId;
+import wales.gov.grants.testing.ScratchDatabase;
 import wales.gov.grants.testing.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;

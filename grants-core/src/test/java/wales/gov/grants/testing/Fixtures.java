@@ -33,6 +33,7 @@ import wales.gov.grants.schemes.SchemeService;
 import wales.gov.grants.users.AuthService;
 import wales.gov.grants.users.LoginThrottle;
 import wales.gov.grants.users.PasswordHasher;
+import wales.gov.grants.users.PasswordPolicy;
 import wales.gov.grants.users.User;
 import wales.gov.grants.users.UserDao;
 import wales.gov.grants.wiring.GrantsServices;
@@ -132,7 +133,7 @@ public final class Fixtures {
     }
 
     public AuthService authService(boolean demoMode) {
-        return new AuthService(jdbi, FAST_HASHER,
+        return new AuthService(jdbi, FAST_HASHER, PasswordPolicy.standard(),
                 new LoginThrottle(jdbi, clock, THROTTLE_WINDOW, MAX_FAILURES_PER_USERNAME, 50),
                 services.auditLog(), clock, demoMode, TOKEN_LIFETIME, VERIFIED_PASSWORD_CACHE);
     }

@@ -145,9 +145,9 @@ class AuthServiceTest {
         assertThat(auth.authenticate(user.username(), "\u001b" + Fixtures.PASSWORD, "10.0.5.1")).isEmpty();
         assertThat(events("LOGIN_FAILED", user.username() + "\ufffd")).isEqualTo(1);
         assertThat(events("LOGIN_FAILED", user.username())).isEqualTo(2);
-        assertThat(auth.authenticateToken("abc\u0000def")).isEmpty();
-        assertThatThrownBy(() -> fixtures.services().auth().createUser(fixtures.actor(Role.ADMIN),
-                Fixtures.unique("ctl-"), "twelve chars\u0000 and more", "Control", Role.AUDITOR, null))
+        assertThat(tokenUser("abc\u0000def")).isEmpty();
+        assertThatThrownBy(() -> fixtures.services().users().create(fixtures.actor(Role.ADMIN), new NewUser(
+                Fixtures.unique("ctl-"), "Control", "AUDITOR", null, "twelve chars\u0000 and more")))
                 .isInstanceOf(ValidationException.class);
     }
 
@@ -172,15 +172,19 @@ class AuthServiceTest {
         User user = fixtures.user(Role.AUDITOR, null);
         AuthService.IssuedToken revoked = auth.issueToken(user, "10.0.7.1");
         AuthService.IssuedToken kept = auth.issueToken(user, "10.0.7.1");
-        assertThat(auth.authenticateToken(revoked.token())).contains(user);
-        assertThat(auth.authenticateToken(kept.token())).contains(user);
+        assertThat(tokenUser(revoked.token())).contains(user);
+        assertThat(tokenUser(kept.token())).contains(user);
         fixtures.jdbi().useHandle(handle -> handle.createUpdate(
                         "UPDATE api_tokens SET revoked_at = :now WHERE token_hash = :hash")
                 .bind("now", clock.instant()).bind("hash", Digests.sha256(revoked.token())).execute());
-        assertThat(auth.authenticateToken(revoked.token())).as("revoked").isEmpty();
-        assertThat(auth.authenticateToken(kept.token())).contains(user);
+        assertThat(tokenUser(revoked.token())).as("revoked").isEmpty();
+        assertThat(tokenUser(kept.token())).contains(user);
         setEnabled(user, false);
-        assertThat(auth.authenticateToken(kept.token())).as("its user disabled").isEmpty();
+        assertThat(tokenUser(kept.token())).as("its user disabled").isEmpty();
+    }
+
+    private Optional<User> tokenUser(String token) {
+        return auth.authenticateToken(token).map(TokenSignIn::user);
     }
 
     private void setEnabled(User user, boolean enabled) {
@@ -216,9 +220,9 @@ class AuthServiceTest {
                         "SELECT count(*) FROM api_tokens WHERE token_hash = :hash")
                 .bind("hash", Digests.sha256(token.token())).mapTo(Long.class).one());
         assertThat(stored).isEqualTo(1);
-        assertThat(auth.authenticateToken(token.token())).contains(user);
-        assertThat(auth.authenticateToken(token.token() + "x")).isEmpty();
-        assertThat(auth.authenticateToken("")).isEmpty();
+        assertThat(tokenUser(token.token())).contains(user);
+        assertThat(tokenUser(token.token() + "x")).isEmpty();
+        assertThat(tokenUser("")).isEmpty();
     }
 
     @Test
@@ -228,13 +232,13 @@ class AuthServiceTest {
         AuthService.IssuedToken unused = auth.issueToken(user, "10.0.0.6");
         assertThat(used.expiresAt()).isBetween(TestClock.START.plus(Fixtures.TOKEN_LIFETIME),
                 TestClock.START.plus(Fixtures.TOKEN_LIFETIME).plusSeconds(1));
-        assertThat(auth.authenticateToken(used.token())).contains(user);
+        assertThat(tokenUser(used.token())).contains(user);
 
         clock.advance(Fixtures.TOKEN_LIFETIME.minusMinutes(1));
-        assertThat(auth.authenticateToken(used.token())).as("a minute before expiry").contains(user);
+        assertThat(tokenUser(used.token())).as("a minute before expiry").contains(user);
         clock.advance(Duration.ofMinutes(1));
-        assertThat(auth.authenticateToken(used.token())).as("expired, though in the verified-token cache").isEmpty();
-        assertThat(auth.authenticateToken(unused.token())).as("expired, checked in the database").isEmpty();
+        assertThat(tokenUser(used.token())).as("expired, though in the verified-token cache").isEmpty();
+        assertThat(tokenUser(unused.token())).as("expired, checked in the database").isEmpty();
         assertThat(auth.authenticate(user.username(), Fixtures.PASSWORD, "10.0.0.6")).contains(user);
     }
 

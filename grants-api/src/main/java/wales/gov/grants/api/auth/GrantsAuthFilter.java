@@ -75,11 +75,10 @@ public final class GrantsAuthFilter implements ContainerRequestFilter {
         String scheme = header.substring(0, space);
         String value = header.substring(space + 1).strip();
         if (scheme.equalsIgnoreCase("Basic")) {
-            return basic(value, clientAddress).map(user -> new GrantsPrincipal(user, GrantsPrincipal.Scheme.BASIC));
+            return basic(value, clientAddress).map(GrantsPrincipal::basic);
         }
         if (scheme.equalsIgnoreCase("Bearer")) {
-            return authService.authenticateToken(value)
-                    .map(user -> new GrantsPrincipal(user, GrantsPrincipal.Scheme.BEARER));
+            return authService.authenticateToken(value).map(GrantsPrincipal::bearer);
         }
         return Optional.empty();
     }

@@ -1,18 +1,18 @@
-package wales.gov.grants.audit;
+package wales.gov.grants.testing;
 
 import java.util.UUID;
 
 import org.jdbi.v3.core.Jdbi;
 import org.postgresql.ds.PGSimpleDataSource;
 import wales.gov.grants.database.Migrator;
-import wales.gov.grants.testing.TestDatabase;
 import wales.gov.grants.wiring.GrantsServices;
 
 /**
  * A database of its own on the test server, for tests that break the audit trail on purpose or build a schema in
- * steps: the shared test database must keep verifying. Dropped on close.
+ * steps (the shared test database must keep verifying), and for tests that need to know every row of a table, such
+ * as how many administrators are enabled. Dropped on close.
  */
-final class ScratchDatabase implements AutoCloseable {
+public final class ScratchDatabase implements AutoCloseable {
     private final String name;
     private final PGSimpleDataSource dataSource;
     private final Jdbi jdbi;
@@ -30,12 +30,12 @@ final class ScratchDatabase implements AutoCloseable {
     }
 
     /** An empty database: build its schema yourself. */
-    static ScratchDatabase empty() {
+    public static ScratchDatabase empty() {
         return new ScratchDatabase(newName(), "template0");
     }
 
     /** A copy of another scratch database, which must have no open connections: faster than migrating again. */
-    static ScratchDatabase copyOf(ScratchDatabase template) {
+    public static ScratchDatabase copyOf(ScratchDatabase template) {
         return new ScratchDatabase(newName(), template.name);
     }
 
@@ -44,17 +44,22 @@ final class ScratchDatabase implements AutoCloseable {
     }
 
     /** A database built by the whole changelog. */
-    static ScratchDatabase migrated() {
+    public static ScratchDatabase migrated() {
         ScratchDatabase database = empty();
         Migrator.migrate(database.dataSource());
         return database;
     }
 
-    PGSimpleDataSource dataSource() {
+    /** Its JDBC URL, with the test server's user and password ({@link TestDatabase#user()}). */
+    public String url() {
+        return dataSource.getUrl();
+    }
+
+    public PGSimpleDataSource dataSource() {
         return dataSource;
     }
 
-    Jdbi jdbi() {
+    public Jdbi jdbi() {
         return jdbi;
     }
 
