@@ -86,6 +86,16 @@ public interface AwardDao {
                                            OR (status = 'APPROVED' AND paid_pence < eligible_pence))""")
     long unfinished(@Bind("awardId") UUID awardId);
 
+    /** The schemes' awards that still count (every status but WITHDRAWN), as scheme and organisation pairs. */
+    @SqlQuery("""
+            SELECT DISTINCT scheme_id, organisation_id FROM awards
+            WHERE scheme_id = ANY(:schemeIds) AND status <> 'WITHDRAWN'""")
+    @RegisterConstructorMapper(SchemeOrganisation.class)
+    List<SchemeOrganisation> liveRecipients(@Bind("schemeIds") UUID[] schemeIds);
+
+    record SchemeOrganisation(UUID schemeId, UUID organisationId) {
+    }
+
     record ConditionRow(UUID awardId, String text) {
     }
 
