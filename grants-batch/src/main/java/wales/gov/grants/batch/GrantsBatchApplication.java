@@ -9,6 +9,7 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import wales.gov.grants.batch.cli.CheckConfigurationCommand;
+import wales.gov.grants.batch.cli.Export360GivingCommand;
 import wales.gov.grants.batch.cli.ImportAwardsCommand;
 import wales.gov.grants.batch.cli.MigrateCommand;
 import wales.gov.grants.batch.cli.VerifyAuditCommand;
@@ -56,6 +57,7 @@ public class GrantsBatchApplication extends Application<GrantsBatchConfiguration
         bootstrap.addCommand(new VerifyAuditCommand(out, Clock.systemUTC()));
         bootstrap.addCommand(new VerifyPackCommand(out));
         bootstrap.addCommand(new ImportAwardsCommand(out, Clock.systemUTC()));
+        bootstrap.addCommand(new Export360GivingCommand(out, Clock.systemUTC()));
     }
 
     /** Never called: every job is a configured command, none builds a server environment. */

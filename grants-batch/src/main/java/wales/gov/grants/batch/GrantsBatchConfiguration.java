@@ -13,6 +13,7 @@ import io.dropwizard.logging.common.DefaultLoggingFactory;
 import io.dropwizard.logging.common.LoggingFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import wales.gov.grants.batch.export.ThreeSixtyGivingConfiguration;
 import wales.gov.grants.wiring.AuditConfiguration;
 import wales.gov.grants.wiring.AuthConfiguration;
 import wales.gov.grants.wiring.EvidenceConfiguration;
@@ -44,6 +45,10 @@ public class GrantsBatchConfiguration extends Configuration implements GrantsCor
     @Valid
     @NotNull
     private AuditConfiguration audit = new AuditConfiguration();
+
+    @Valid
+    @NotNull
+    private ThreeSixtyGivingConfiguration threeSixtyGiving = new ThreeSixtyGivingConfiguration();
 
     @Override
     @JsonProperty
@@ -109,6 +114,17 @@ public class GrantsBatchConfiguration extends Configuration implements GrantsCor
     @JsonProperty
     public void setEvidence(EvidenceConfiguration evidence) {
         this.evidence = evidence;
+    }
+
+    /** How {@code export-360giving} names the funder, the grants and the recipients. */
+    @JsonProperty
+    public ThreeSixtyGivingConfiguration getThreeSixtyGiving() {
+        return threeSixtyGiving;
+    }
+
+    @JsonProperty
+    public void setThreeSixtyGiving(ThreeSixtyGivingConfiguration threeSixtyGiving) {
+        this.threeSixtyGiving = threeSixtyGiving;
     }
 
     /**
