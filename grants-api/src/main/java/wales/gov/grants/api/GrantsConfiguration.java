@@ -2,6 +2,7 @@ package wales.gov.grants.api;
 
 import java.nio.file.Path;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
@@ -13,7 +14,12 @@ import wales.gov.grants.wiring.AuthConfiguration;
 import wales.gov.grants.wiring.EvidenceConfiguration;
 import wales.gov.grants.wiring.GrantsCoreConfiguration;
 
-/** The server's configuration: the sections shared with the batch jobs, and the limits of the HTTP API. */
+/**
+ * The server's configuration: the sections shared with the batch jobs, and the limits of the HTTP API. The jobs'
+ * own sections are accepted and unused, so one file serves both (the jobs check them); any other unknown key is
+ * still refused at start-up.
+ */
+@JsonIgnoreProperties({"reminders", "threeSixtyGiving"})
 public class GrantsConfiguration extends Configuration implements GrantsCoreConfiguration {
     @NotNull
     private Mode mode = Mode.PRODUCTION;

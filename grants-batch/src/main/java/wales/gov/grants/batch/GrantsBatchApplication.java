@@ -10,6 +10,8 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import wales.gov.grants.batch.cli.CheckConfigurationCommand;
 import wales.gov.grants.batch.cli.CloseYearCommand;
+import wales.gov.grants.batch.cli.Export360GivingCommand;
+import wales.gov.grants.batch.cli.ImportAwardsCommand;
 import wales.gov.grants.batch.cli.MigrateCommand;
 import wales.gov.grants.batch.cli.RemindersCommand;
 import wales.gov.grants.batch.cli.VerifyAuditCommand;
@@ -68,6 +70,8 @@ public class GrantsBatchApplication extends Application<GrantsBatchConfiguration
         bootstrap.addCommand(new VerifyPackCommand(out));
         bootstrap.addCommand(new CloseYearCommand(out, clock));
         bootstrap.addCommand(new RemindersCommand(out, clock));
+        bootstrap.addCommand(new ImportAwardsCommand(out, clock));
+        bootstrap.addCommand(new Export360GivingCommand(out, clock));
     }
 
     /** Never called: every job is a configured command, none builds a server environment. */

@@ -13,6 +13,7 @@ import io.dropwizard.logging.common.DefaultLoggingFactory;
 import io.dropwizard.logging.common.LoggingFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import wales.gov.grants.batch.export.ThreeSixtyGivingConfiguration;
 import wales.gov.grants.wiring.AuditConfiguration;
 import wales.gov.grants.wiring.AuthConfiguration;
 import wales.gov.grants.wiring.EvidenceConfiguration;
@@ -48,6 +49,10 @@ public class GrantsBatchConfiguration extends Configuration implements GrantsCor
     @Valid
     @NotNull
     private RemindersConfiguration reminders = new RemindersConfiguration();
+
+    @Valid
+    @NotNull
+    private ThreeSixtyGivingConfiguration threeSixtyGiving = new ThreeSixtyGivingConfiguration();
 
     @Override
     @JsonProperty
@@ -124,6 +129,17 @@ public class GrantsBatchConfiguration extends Configuration implements GrantsCor
     @JsonProperty
     public void setReminders(RemindersConfiguration reminders) {
         this.reminders = reminders;
+    }
+
+    /** How {@code export-360giving} names the funder, the grants and the recipients. */
+    @JsonProperty
+    public ThreeSixtyGivingConfiguration getThreeSixtyGiving() {
+        return threeSixtyGiving;
+    }
+
+    @JsonProperty
+    public void setThreeSixtyGiving(ThreeSixtyGivingConfiguration threeSixtyGiving) {
+        this.threeSixtyGiving = threeSixtyGiving;
     }
 
     /**

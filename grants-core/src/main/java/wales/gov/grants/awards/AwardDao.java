@@ -100,6 +100,16 @@ public interface AwardDao {
     List<Award> ofFinancialYear(@Bind("financialYear") String financialYear,
                                 @Bind("organisationId") UUID organisationId);
 
+    /** The schemes' awards that still count (every status but WITHDRAWN), as scheme and organisation pairs. */
+    @SqlQuery("""
+            SELECT DISTINCT scheme_id, organisation_id FROM awards
+            WHERE scheme_id = ANY(:schemeIds) AND status <> 'WITHDRAWN'""")
+    @RegisterConstructorMapper(SchemeOrganisation.class)
+    List<SchemeOrganisation> liveRecipients(@Bind("schemeIds") UUID[] schemeIds);
+
+    record SchemeOrganisation(UUID schemeId, UUID organisationId) {
+    }
+
     record ConditionRow(UUID awardId, String text) {
     }
 

@@ -4,12 +4,15 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.jdbi.v3.core.Handle;
@@ -19,6 +22,7 @@ import wales.gov.grants.audit.AuditEvent;
 import wales.gov.grants.audit.AuditLog;
 import wales.gov.grants.kernel.Actor;
 import wales.gov.grants.kernel.AwardId;
+import wales.gov.grants.kernel.BudgetExceededException;
 import wales.gov.grants.kernel.FinancialYear;
 import wales.gov.grants.kernel.Money;
 import wales.gov.grants.kernel.OrganisationId;
@@ -59,6 +63,101 @@ public final class AwardService {
     public Award create(Actor actor, NewAward request) {
         actor.requireRole(Role.GRANT_MANAGER);
         Validator validator = new Validator();
+        Entry entry = entry(validator, request);
+        validator.throwIfInvalid();
+        requireNonNull(entry, "entry is null");
+
+        return jdbi.inTransaction(handle -> {
+            // Lock the scheme first: concurrent awards under one scheme queue here, so the sum is always current.
+            Scheme scheme = handle.attach(SchemeDao.class).findForUpdate(entry.schemeId().value())
+                    .orElseThrow(() -> ValidationException.of("schemeId", "names no scheme"));
+            Organisation organisation = handle.attach(OrganisationDao.class).find(entry.organisationId().value())
+                    .orElseThrow(() -> ValidationException.of("organisationId", "names no organisation"));
+            scheme.checkAwardFits(entry.amount());
+            return insert(handle, actor, scheme, organisation, entry, null);
+        });
+    }
+
+    /**
+     * Checks a bulk allocation without changing anything: every entry as {@link #create} checks it, plus the rules
+     * of {@link #createAll}. Empty when {@link #createAll} would create them all (unless the database changes first).
+     */
+    public List<EntryProblem> checkAll(Actor actor, List<NewAward> requests) {
+        actor.requireRole(Role.GRANT_MANAGER);
+        List<Parsed> parsed = parseAll(requests);
+        return jdbi.inTransaction(handle -> check(handle, parsed, false));
+    }
+
+    /**
+     * Creates every award of a bulk allocation in one transaction, or none. Each entry is checked as {@link #create}
+     * checks it, and the budget rule holds for the entries together: in list order, each must fit in its scheme's
+     * budget after the awards already made and the entries before it. A bulk allocation gives an organisation at
+     * most one award per scheme: an entry is refused if its scheme already has an award to that organisation (in any
+     * status but WITHDRAWN) or if it repeats an earlier entry's scheme and organisation, so running the same
+     * allocation twice creates nothing the second time. Every award is audited as {@code actor}, with
+     * {@code details} (where the allocation came from) on each event.
+     *
+     * @throws AwardsRefusedException naming every entry that breaks a rule; nothing is created
+     */
+    public List<Award> createAll(Actor actor, List<NewAward> requests, Map<String, ?> details) {
+        actor.requireRole(Role.GRANT_MANAGER);
+        requireNonNull(details, "details is null");
+        List<Parsed> parsed = parseAll(requests);
+        return jdbi.inTransaction(handle -> {
+            List<EntryProblem> problems = check(handle, parsed, true);
+            if (!problems.isEmpty()) {
+                throw new AwardsRefusedException(problems);
+            }
+            SchemeDao schemes = handle.attach(SchemeDao.class);
+            OrganisationDao organisations = handle.attach(OrganisationDao.class);
+            List<Award> created = new ArrayList<>();
+            for (Parsed request : parsed) {
+                Entry entry = request.entry();
+                // Locked by check(); read again for the running total the entries before this one left
+                Scheme scheme = schemes.findForUpdate(entry.schemeId().value()).orElseThrow();
+                scheme.checkAwardFits(entry.amount());
+                Organisation organisation = organisations.find(entry.organisationId().value()).orElseThrow();
+                created.add(insert(handle, actor, scheme, organisation, entry, details));
+            }
+            return created;
+        });
+    }
+
+    /**
+     * An entry of a bulk allocation that breaks a rule: its index in the list, the field of it, and why;
+     * {@code repeats} is the index of the earlier entry with the same scheme and organisation, or null.
+     */
+    public record EntryProblem(int entry, String field, String message, Integer repeats) {
+        public EntryProblem {
+            requireNonNull(field, "field is null");
+            requireNonNull(message, "message is null");
+        }
+    }
+
+    /** A request's own checks: its entry when valid (null otherwise) and its field errors. */
+    private record Parsed(int index, Entry entry, List<ValidationException.FieldError> errors) {
+    }
+
+    /** A request that passed its own checks: the ids parsed, the amount and texts valid. */
+    private record Entry(SchemeId schemeId, OrganisationId organisationId, Money amount, List<String> conditions,
+                         List<OutcomeTarget> targets) {
+    }
+
+    private static List<Parsed> parseAll(List<NewAward> requests) {
+        List<Parsed> parsed = new ArrayList<>();
+        for (int index = 0; index < requests.size(); index++) {
+            Validator validator = new Validator();
+            NewAward request = requests.get(index);
+            Entry entry = request == null ? null : entry(validator, request);
+            if (request == null) {
+                validator.reject("award", "is required");
+            }
+            parsed.add(new Parsed(index, validator.hasErrors() ? null : entry, validator.errors()));
+        }
+        return parsed;
+    }
+
+    private static Entry entry(Validator validator, NewAward request) {
         Optional<SchemeId> schemeId = SchemeId.parse(request.schemeId());
         validator.check(schemeId.isPresent(), "schemeId", "must be the id of a scheme");
         Optional<OrganisationId> organisationId = OrganisationId.parse(request.organisationId());
@@ -66,37 +165,105 @@ public final class AwardService {
         Money amount = validator.positiveMoney("amount", request.amount());
         List<String> conditions = conditions(validator, request.conditions());
         List<OutcomeTarget> targets = targets(validator, request.outcomeTargets());
-        validator.throwIfInvalid();
+        return validator.hasErrors() ? null
+                : new Entry(schemeId.get(), organisationId.get(), amount, conditions, targets);
+    }
 
-        return jdbi.inTransaction(handle -> {
-            // Lock the scheme first: concurrent awards under one scheme queue here, so the sum is always current.
-            Scheme scheme = handle.attach(SchemeDao.class).findForUpdate(schemeId.get().value())
-                    .orElseThrow(() -> ValidationException.of("schemeId", "names no scheme"));
-            Organisation organisation = handle.attach(OrganisationDao.class).find(organisationId.get().value())
-                    .orElseThrow(() -> ValidationException.of("organisationId", "names no organisation"));
-            scheme.checkAwardFits(amount);
-
-            AwardDao awards = handle.attach(AwardDao.class);
-            AwardId id = AwardId.random();
-            awards.insert(id.value(), scheme.id().value(), organisation.id().value(), amount.pence(),
-                    actor.userId().value(), clock.instant());
-            for (int position = 0; position < conditions.size(); position++) {
-                awards.insertCondition(id.value(), position, conditions.get(position));
+    /**
+     * The rules of a bulk allocation over every entry, in list order. With {@code lock} the schemes stay locked
+     * until the transaction ends, taken in id order so that two allocations over the same schemes cannot deadlock.
+     */
+    private static List<EntryProblem> check(Handle handle, List<Parsed> parsed, boolean lock) {
+        List<EntryProblem> problems = new ArrayList<>();
+        List<Parsed> valid = new ArrayList<>();
+        for (Parsed request : parsed) {
+            request.errors().forEach(error -> problems.add(
+                    new EntryProblem(request.index(), error.field(), error.message(), null)));
+            if (request.entry() != null) {
+                valid.add(request);
             }
-            for (int position = 0; position < targets.size(); position++) {
-                OutcomeTarget target = targets.get(position);
-                awards.insertTarget(id.value(), position, target.measure(), target.description(), target.target());
-            }
-            ledger.allocated(handle.attach(TotalsDao.class), scheme.id(), amount);
+        }
+        SchemeDao schemeDao = handle.attach(SchemeDao.class);
+        Map<UUID, Scheme> schemes = new HashMap<>();
+        for (UUID id : new TreeSet<>(valid.stream().map(request -> request.entry().schemeId().value()).toList())) {
+            (lock ? schemeDao.findForUpdate(id) : schemeDao.find(id)).ifPresent(scheme -> schemes.put(id, scheme));
+        }
+        OrganisationDao organisationDao = handle.attach(OrganisationDao.class);
+        Map<UUID, Organisation> organisations = new HashMap<>();
+        valid.stream().map(request -> request.entry().organisationId().value()).distinct().forEach(id ->
+                organisationDao.find(id).ifPresent(organisation -> organisations.put(id, organisation)));
+        Set<AwardDao.SchemeOrganisation> existing = new HashSet<>(handle.attach(AwardDao.class)
+                .liveRecipients(schemes.keySet().toArray(UUID[]::new)));
 
-            Award award = access.reload(handle, id);
-            auditLog.append(handle, AuditEvent.of(actor, AuditAction.AWARD_CREATED, id)
-                    .scheme(scheme.id())
-                    .award(id)
-                    .after(state(award))
-                    .build());
-            return award;
-        });
+        Map<AwardDao.SchemeOrganisation, Integer> firstEntry = new HashMap<>();
+        Map<UUID, Money> pending = new HashMap<>();
+        for (Parsed request : valid) {
+            Entry entry = request.entry();
+            Scheme scheme = schemes.get(entry.schemeId().value());
+            Organisation organisation = organisations.get(entry.organisationId().value());
+            if (scheme == null || organisation == null) {
+                if (scheme == null) {
+                    problems.add(new EntryProblem(request.index(), "schemeId", "names no scheme", null));
+                }
+                if (organisation == null) {
+                    problems.add(new EntryProblem(request.index(), "organisationId", "names no organisation", null));
+                }
+                continue;
+            }
+            AwardDao.SchemeOrganisation pair = new AwardDao.SchemeOrganisation(scheme.id().value(),
+                    organisation.id().value());
+            if (existing.contains(pair)) {
+                problems.add(new EntryProblem(request.index(), "organisationId", organisation.code()
+                        + " already has an award under " + scheme.code() + " " + scheme.financialYear()
+                        + " (a bulk allocation makes at most one per scheme and organisation)", null));
+                continue;
+            }
+            Integer earlier = firstEntry.putIfAbsent(pair, request.index());
+            if (earlier != null) {
+                problems.add(new EntryProblem(request.index(), "organisationId", "repeats the scheme and "
+                        + "organisation of an earlier entry (a bulk allocation makes at most one award per scheme "
+                        + "and organisation)", earlier));
+                continue;
+            }
+            Money before = pending.getOrDefault(scheme.id().value(), Money.ZERO);
+            try {
+                scheme.checkAwardFits(before.plus(entry.amount()));
+                pending.put(scheme.id().value(), before.plus(entry.amount()));
+            } catch (BudgetExceededException e) {
+                problems.add(new EntryProblem(request.index(), "amount", e.getMessage() + " ("
+                        + scheme.unallocated() + " was unallocated, " + before
+                        + " of it taken by the entries before this one)", null));
+            }
+        }
+        problems.sort(Comparator.comparingInt(EntryProblem::entry));
+        return problems;
+    }
+
+    private Award insert(Handle handle, Actor actor, Scheme scheme, Organisation organisation, Entry entry,
+                         Map<String, ?> details) {
+        AwardDao awards = handle.attach(AwardDao.class);
+        AwardId id = AwardId.random();
+        awards.insert(id.value(), scheme.id().value(), organisation.id().value(), entry.amount().pence(),
+                actor.userId().value(), clock.instant());
+        for (int position = 0; position < entry.conditions().size(); position++) {
+            awards.insertCondition(id.value(), position, entry.conditions().get(position));
+        }
+        for (int position = 0; position < entry.targets().size(); position++) {
+            OutcomeTarget target = entry.targets().get(position);
+            awards.insertTarget(id.value(), position, target.measure(), target.description(), target.target());
+        }
+        ledger.allocated(handle.attach(TotalsDao.class), scheme.id(), entry.amount());
+
+        Award award = access.reload(handle, id);
+        AuditEvent.Builder event = AuditEvent.of(actor, AuditAction.AWARD_CREATED, id)
+                .scheme(scheme.id())
+                .award(id)
+                .after(state(award));
+        if (details != null && !details.isEmpty()) {
+            event.details(details);
+        }
+        auditLog.append(handle, event.build());
+        return award;
     }
 
     public Page<Award> list(Actor actor, AwardFilter filter, Page.Request page) {

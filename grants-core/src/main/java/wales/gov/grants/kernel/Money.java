@@ -12,6 +12,7 @@ public record Money(long pence) implements Comparable<Money> {
     public static final long MAX_PENCE = 99_999_999_999_999L;
 
     private static final Pattern DECIMAL = Pattern.compile("^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$");
+    private static final Pattern CURRENCY_SIGN = Pattern.compile("\\p{Sc}|GBP|gbp");
 
     public Money {
         if (pence < 0 || pence > MAX_PENCE) {
@@ -46,6 +47,14 @@ public record Money(long pence) implements Comparable<Money> {
             }
             if (trimmed.matches("^[0-9]{13,}(\\.[0-9]*)?$")) {
                 throw new InvalidMoneyException("must not be more than 999999999999.99");
+            }
+            if (trimmed.matches("^[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]*)?$")) {
+                throw new InvalidMoneyException("must not group thousands with commas: write "
+                        + trimmed.replace(",", "") + ", not " + trimmed);
+            }
+            if (CURRENCY_SIGN.matcher(trimmed).find()) {
+                throw new InvalidMoneyException("must be a number of pounds without a currency sign or code, "
+                        + "such as \"5.00\"");
             }
             throw new InvalidMoneyException("must be a decimal string in pounds such as \"1250.00\"");
         }

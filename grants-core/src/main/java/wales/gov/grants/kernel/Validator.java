@@ -114,6 +114,11 @@ public final class Validator {
         return !errors.isEmpty();
     }
 
+    /** The errors collected so far, in the order they were found. */
+    public List<ValidationException.FieldError> errors() {
+        return List.copyOf(errors);
+    }
+
     /** @throws ValidationException with every error collected so far */
     public void throwIfInvalid() {
         if (!errors.isEmpty()) {

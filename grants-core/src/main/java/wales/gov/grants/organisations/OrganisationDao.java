@@ -18,6 +18,13 @@ public interface OrganisationDao {
     @SqlQuery("SELECT * FROM organisations WHERE code = :code")
     Optional<Organisation> findByCode(@Bind("code") String code);
 
+    /** Organisations whose code is {@code key}, or whose English or Welsh name is {@code key} once both are NFC. */
+    @SqlQuery("""
+            SELECT * FROM organisations
+            WHERE code = :key OR normalize(name_en, NFC) = :key OR normalize(name_cy, NFC) = :key
+            ORDER BY code""")
+    List<Organisation> findByCodeOrName(@Bind("key") String key);
+
     @SqlQuery("SELECT * FROM organisations ORDER BY type, name_en LIMIT :limit OFFSET :offset")
     List<Organisation> page(@Bind("limit") int limit, @Bind("offset") long offset);
 

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.text.Normalizer;
+import java.util.List;
 
 import org.jdbi.v3.core.Jdbi;
 import wales.gov.grants.audit.AuditAction;
@@ -42,6 +44,18 @@ public final class OrganisationService {
         requireNonNull(actor, "actor is null");
         return jdbi.withExtension(OrganisationDao.class, organisations -> new Page<>(
                 organisations.page(page.limit(), page.offset()), organisations.count(), page.limit(), page.offset()));
+    }
+
+    /**
+     * The organisations that {@code codeOrName} names: its code, or its English or Welsh name exactly, compared after
+     * Unicode NFC normalisation (so "ŵ" written as "w" and a combining circumflex matches the single character "ŵ";
+     * a plain "w" does not).
+     * Usually one; none if nothing matches; more than one if a name is shared.
+     */
+    public List<Organisation> findByCodeOrName(Actor actor, String codeOrName) {
+        requireNonNull(actor, "actor is null");
+        String key = Normalizer.normalize(codeOrName.strip(), Normalizer.Form.NFC);
+        return jdbi.withExtension(OrganisationDao.class, organisations -> organisations.findByCodeOrName(key));
     }
 
     public Organisation get(Actor actor, OrganisationId id) {

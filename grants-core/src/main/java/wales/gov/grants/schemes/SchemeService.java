@@ -3,6 +3,7 @@ package wales.gov.grants.schemes;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.jdbi.v3.core.Jdbi;
@@ -85,6 +86,12 @@ public final class SchemeService {
         requireNonNull(actor, "actor is null");
         return jdbi.withExtension(SchemeDao.class, schemes -> schemes.find(id.value()))
                 .orElseThrow(() -> new NotFoundException("scheme", id.toString()));
+    }
+
+    /** The scheme with {@code code} in {@code financialYear}, if there is one (codes are unique per year). */
+    public Optional<Scheme> findByCode(Actor actor, String code, FinancialYear financialYear) {
+        requireNonNull(actor, "actor is null");
+        return jdbi.withExtension(SchemeDao.class, schemes -> schemes.findByCode(code, financialYear.toString()));
     }
 
     static Map<String, Object> state(Scheme scheme) {

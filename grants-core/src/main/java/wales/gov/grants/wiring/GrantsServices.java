@@ -33,6 +33,8 @@ import wales.gov.grants.recoveries.Ledger;
 import wales.gov.grants.recoveries.RecoveryDao;
 import wales.gov.grants.recoveries.RecoveryService;
 import wales.gov.grants.recoveries.TotalsDao;
+import wales.gov.grants.reminders.ReminderDao;
+import wales.gov.grants.reminders.ReminderService;
 import wales.gov.grants.schemes.SchemeDao;
 import wales.gov.grants.schemes.SchemeService;
 import wales.gov.grants.users.AuthService;
@@ -71,12 +73,13 @@ public record GrantsServices(
         AuditSigningKey signingKey,
         AuditCheckpoints checkpoints,
         AuditVerifier verifier,
-        AuditPackService packs) {
+        AuditPackService packs,
+        ReminderService reminders) {
     /** Every SQL Object the services attach. */
     public static final List<Class<?>> DAOS = List.of(AuditDao.class, AwardDao.class, ClaimDao.class,
             ClaimDecisionDao.class, EvidenceDao.class, IdempotencyDao.class, OrganisationDao.class, OutcomeDao.class,
             RecoveryDao.class, SchemeDao.class, SignInDao.class, TokenDao.class, TotalsDao.class, UserDao.class,
-            PackDao.class);
+            PackDao.class, ReminderDao.class);
 
     public GrantsServices {
         requireNonNull(jdbi, "jdbi is null");
@@ -128,6 +131,7 @@ public record GrantsServices(
                 signingKey,
                 checkpoints,
                 verifier,
-                new AuditPackService(jdbi, auditLog, access, ledger, outcomes, storage, checkpoints, verifier, packs));
+                new AuditPackService(jdbi, auditLog, access, ledger, outcomes, storage, checkpoints, verifier, packs),
+                new ReminderService(jdbi, clock));
     }
 }

@@ -37,6 +37,10 @@ class MoneyTest {
         assertThatThrownBy(() -> Money.parse("5.123")).hasMessage("must have at most two decimal places");
         assertThatThrownBy(() -> Money.parse("1000000000000")).hasMessage("must not be more than 999999999999.99");
         assertThatThrownBy(() -> Money.parsePositive("0.00")).hasMessage("must be more than zero");
+        assertThatThrownBy(() -> Money.parse("1,000.00"))
+                .hasMessage("must not group thousands with commas: write 1000.00, not 1,000.00");
+        assertThatThrownBy(() -> Money.parse("£5")).hasMessageStartingWith("must be a number of pounds without a currency sign");
+        assertThatThrownBy(() -> Money.parse("5 GBP")).hasMessageStartingWith("must be a number of pounds without a currency sign");
     }
 
     @Test

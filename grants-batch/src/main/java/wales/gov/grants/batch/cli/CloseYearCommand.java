@@ -21,6 +21,7 @@ import wales.gov.grants.awards.AwardService;
 import wales.gov.grants.awards.AwardStatus;
 import wales.gov.grants.awards.ClosePreview;
 import wales.gov.grants.awards.UnfinishedClaimsException;
+import wales.gov.grants.batch.GrantsBatchConfiguration;
 import wales.gov.grants.kernel.Actor;
 import wales.gov.grants.kernel.FinancialYear;
 import wales.gov.grants.kernel.Money;
@@ -64,7 +65,8 @@ public final class CloseYearCommand extends ServicesCommand {
     }
 
     @Override
-    protected void run(GrantsServices services, Namespace namespace, PrintStream out) {
+    protected void run(GrantsServices services, GrantsBatchConfiguration configuration, Namespace namespace,
+                       PrintStream out) {
         FinancialYear year = financialYear(namespace.getString("financialYear"));
         Actor manager = JobUser.resolve(services, namespace.getString("as"), Role.GRANT_MANAGER, "close-year");
         boolean dryRun = namespace.getBoolean("dryRun");

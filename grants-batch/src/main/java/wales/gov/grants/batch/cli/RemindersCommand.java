@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.dropwizard.core.setup.Bootstrap;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import wales.gov.grants.batch.GrantsBatchConfiguration;
@@ -18,9 +17,7 @@ import wales.gov.grants.kernel.OrganisationId;
 import wales.gov.grants.organisations.Organisation;
 import wales.gov.grants.reminders.Reminder;
 import wales.gov.grants.reminders.ReminderService;
-import wales.gov.grants.wiring.GrantsRuntime;
-
-import static java.util.Objects.requireNonNull;
+import wales.gov.grants.wiring.GrantsServices;
 
 /**
  * {@code reminders <config.yml> [--as-of DATE]}: writes every reminder due on the date (default: today on the jobs'
@@ -28,13 +25,10 @@ import static java.util.Objects.requireNonNull;
  * rules are {@link ReminderService}'s; the days they allow are the {@code reminders:} section of the file. A later
  * run, or another run at the same time, writes none of them again.
  */
-public final class RemindersCommand extends JobCommand {
-    private final Clock clock;
-
+public final class RemindersCommand extends ServicesCommand {
     public RemindersCommand(PrintStream out, Clock clock) {
         super("reminders", "write the reminders due (claims, evidence, outcome returns, offers) to the outbox once each",
-                out);
-        this.clock = requireNonNull(clock, "clock is null");
+                out, clock);
     }
 
     @Override
@@ -45,14 +39,10 @@ public final class RemindersCommand extends JobCommand {
     }
 
     @Override
-    protected void run(Bootstrap<GrantsBatchConfiguration> bootstrap, Namespace namespace,
-                       GrantsBatchConfiguration configuration) {
-        LocalDate asOf = asOf(namespace.getString("asOf"));
-        try (GrantsRuntime runtime = GrantsRuntime.start(configuration, bootstrap.getMetricRegistry(), clock)) {
-            ReminderService.Written written = new ReminderService(runtime.services().jdbi(), clock)
-                    .write(asOf, configuration.getReminders().rules());
-            print(asOf, written, out());
-        }
+    protected void run(GrantsServices services, GrantsBatchConfiguration configuration, Namespace namespace,
+                       PrintStream out) {
+        LocalDate asOf = asOf(namespace.getString("asOf"), services.clock());
+        print(asOf, services.reminders().write(asOf, configuration.getReminders().rules()), out);
     }
 
     private static void print(LocalDate asOf, ReminderService.Written written, PrintStream out) {
@@ -89,7 +79,7 @@ public final class RemindersCommand extends JobCommand {
                 : reminder.kind().subjectType() + " " + reminder.subjectId() + " of " + award;
     }
 
-    private LocalDate asOf(String text) {
+    private static LocalDate asOf(String text, Clock clock) {
         if (text == null) {
             return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         }

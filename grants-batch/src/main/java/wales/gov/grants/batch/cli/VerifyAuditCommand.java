@@ -6,6 +6,7 @@ import java.time.Clock;
 import net.sourceforge.argparse4j.inf.Namespace;
 import wales.gov.grants.audit.AuditProblem;
 import wales.gov.grants.audit.AuditVerification;
+import wales.gov.grants.batch.GrantsBatchConfiguration;
 import wales.gov.grants.wiring.GrantsServices;
 
 /**
@@ -19,7 +20,8 @@ public final class VerifyAuditCommand extends ServicesCommand {
     }
 
     @Override
-    protected void run(GrantsServices services, Namespace namespace, PrintStream out) {
+    protected void run(GrantsServices services, GrantsBatchConfiguration configuration, Namespace namespace,
+                       PrintStream out) {
         AuditVerification verification = services.verifier().verifyAll();
         String checkpoint = verification.latestCheckpoint()
                 .map(latest -> "latest signed checkpoint " + latest.sequence() + " at " + latest.at() + " (key "
