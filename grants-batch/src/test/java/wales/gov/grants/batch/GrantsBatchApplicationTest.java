@@ -56,7 +56,8 @@ class GrantsBatchApplicationTest {
         Clock clock = Clock.fixed(Instant.parse("2020-03-31T17:00:00Z"), ZoneOffset.UTC);
         ServicesCommand job = new ServicesCommand("what-time", "print the services' clock", printOut(), clock) {
             @Override
-            protected void run(GrantsServices services, Namespace namespace, PrintStream out) {
+            protected void run(GrantsServices services, GrantsBatchConfiguration configuration, Namespace namespace,
+                               PrintStream out) {
                 out.println(services.clock().instant());
             }
         };
