@@ -151,6 +151,18 @@ class BadInputApiTest {
     }
 
     @Test
+    void aWrongTypeSaysWhatTheFieldTakesAndOnlyMoneyFieldsAreRemindedOfDecimalStrings() {
+        Reply name = Caller.as(APP, MANAGER).post("/api/v1/schemes", scheme(Map.of("nameCy", Map.of("a", 1))));
+        assertProblem(name, 422);
+        assertThat(name.json().get("errors").get(0).get("message").asText())
+                .isEqualTo("has the wrong type; expected a string");
+        Reply budget = Caller.as(APP, MANAGER).post("/api/v1/schemes", scheme(Map.of("budget", List.of("1.00"))));
+        assertProblem(budget, 422);
+        assertThat(budget.json().get("errors").get(0).get("message").asText())
+                .isEqualTo("has the wrong type; expected a string (amounts are decimal strings such as \"1250.00\")");
+    }
+
+    @Test
     void aDuplicateKeyIsRefusedNamingIt() {
         long before = schemeCount();
         String body = scheme(Map.of("budget", "100.00"));

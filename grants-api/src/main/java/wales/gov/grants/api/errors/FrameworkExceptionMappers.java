@@ -2,6 +2,7 @@ package wales.gov.grants.api.errors;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
@@ -63,13 +64,16 @@ public final class FrameworkExceptionMappers {
 
     /** Malformed JSON is 400; well-formed JSON of the wrong shape or type is 422, naming the field. */
     public static final class Json implements ExceptionMapper<JsonProcessingException> {
+        /** The request fields that carry money, across the API's bodies. */
+        private static final Set<String> MONEY_FIELDS = Set.of("amount", "budget", "dualApprovalThreshold");
+
         @Override
         public Response toResponse(JsonProcessingException exception) {
             if (exception instanceof MismatchedInputException mismatch) {
                 String field = path(mismatch);
                 String message = mismatch instanceof UnrecognizedPropertyException
                         ? "is not a known field"
-                        : "has the wrong type" + expected(mismatch);
+                        : "has the wrong type" + expected(mismatch, field);
                 return Problems.response(422, "validation", "Unprocessable Content",
                         (field.isEmpty() ? "the request body" : field) + " " + message,
                         List.of(new Problem.FieldProblem(field.isEmpty() ? "body" : field, message)));
@@ -121,13 +125,15 @@ public final class FrameworkExceptionMappers {
             return field.isEmpty() ? "body" : field;
         }
 
-        private static String expected(MismatchedInputException mismatch) {
+        /** What the field takes; for a money field, the reminder that money is a decimal string, never a number. */
+        private static String expected(MismatchedInputException mismatch, String field) {
             Class<?> target = mismatch.getTargetType();
             if (target == null) {
                 return "";
             }
             if (target == String.class) {
-                return "; expected a string (amounts are decimal strings such as \"1250.00\")";
+                return isMoney(field) ? "; expected a string (amounts are decimal strings such as \"1250.00\")"
+                        : "; expected a string";
             }
             if (List.class.isAssignableFrom(target)) {
                 return "; expected an array";
@@ -136,6 +142,11 @@ public final class FrameworkExceptionMappers {
                 return "; expected a number";
             }
             return "; expected an object";
+        }
+
+        private static boolean isMoney(String field) {
+            String name = field.substring(field.lastIndexOf('.') + 1).replaceAll("\\[\\d+]$", "");
+            return MONEY_FIELDS.contains(name);
         }
 
         private static String path(JsonMappingException exception) {
