@@ -8,10 +8,12 @@ import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import wales.gov.grants.batch.cli.AuditPacksCommand;
 import wales.gov.grants.batch.cli.CheckConfigurationCommand;
 import wales.gov.grants.batch.cli.MigrateCommand;
 import wales.gov.grants.batch.cli.VerifyAuditCommand;
 import wales.gov.grants.batch.cli.VerifyPackCommand;
+import wales.gov.grants.batch.runs.EngineSettings;
 
 import static java.util.Objects.requireNonNull;
 
@@ -54,6 +56,7 @@ public class GrantsBatchApplication extends Application<GrantsBatchConfiguration
         bootstrap.addCommand(new MigrateCommand(out));
         bootstrap.addCommand(new VerifyAuditCommand(out, Clock.systemUTC()));
         bootstrap.addCommand(new VerifyPackCommand(out));
+        bootstrap.addCommand(new AuditPacksCommand(out, Clock.systemUTC(), EngineSettings.DEFAULT));
     }
 
     /** Never called: every job is a configured command, none builds a server environment. */
