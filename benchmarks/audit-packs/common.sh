@@ -2,7 +2,7 @@
 # Needs java 17+, maven, psql and a PostgreSQL reachable as PGHOST/PGUSER (default 127.0.0.1, root, trust auth).
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
-JAR="$ROOT/grants-batch/target/grants-batch.jar"
+JAR=${JAR:-$ROOT/grants-batch/target/grants-batch.jar}
 export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-root}
 AWARDS=${AWARDS:-2000}
 DATABASE=${DATABASE:-grants_audit_packs_bench}
