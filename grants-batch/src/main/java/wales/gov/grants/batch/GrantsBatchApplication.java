@@ -8,6 +8,7 @@ import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import wales.gov.grants.batch.cli.AuditPacksCommand;
 import wales.gov.grants.batch.cli.CheckConfigurationCommand;
 import wales.gov.grants.batch.cli.CloseYearCommand;
 import wales.gov.grants.batch.cli.Export360GivingCommand;
@@ -16,6 +17,7 @@ import wales.gov.grants.batch.cli.MigrateCommand;
 import wales.gov.grants.batch.cli.RemindersCommand;
 import wales.gov.grants.batch.cli.VerifyAuditCommand;
 import wales.gov.grants.batch.cli.VerifyPackCommand;
+import wales.gov.grants.batch.runs.EngineSettings;
 
 import static java.util.Objects.requireNonNull;
 
@@ -72,6 +74,7 @@ public class GrantsBatchApplication extends Application<GrantsBatchConfiguration
         bootstrap.addCommand(new RemindersCommand(out, clock));
         bootstrap.addCommand(new ImportAwardsCommand(out, clock));
         bootstrap.addCommand(new Export360GivingCommand(out, clock));
+        bootstrap.addCommand(new AuditPacksCommand(out, clock, EngineSettings.DEFAULT));
     }
 
     /** Never called: every job is a configured command, none builds a server environment. */

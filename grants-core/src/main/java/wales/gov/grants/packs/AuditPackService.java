@@ -108,13 +108,18 @@ public final class AuditPackService {
         this.settings = requireNonNull(settings, "settings is null");
     }
 
-    /** A finished pack in a temporary file: send it, then {@link #close()} deletes it. */
-    public record Pack(Path file, long size, String sha256, String filename, String dataDigest)
-            implements AutoCloseable {
+    /**
+     * A finished pack in a temporary file: send it, then {@link #close()} deletes it. {@code checkpoint} is the
+     * signed checkpoint an award's pack cites (none for a scheme's pack, which cites one per award, or for an award
+     * without events).
+     */
+    public record Pack(Path file, long size, String sha256, String filename, String dataDigest, int pages,
+                       Optional<ChainStatus.SignedCheckpoint> checkpoint) implements AutoCloseable {
         public Pack {
             requireNonNull(file, "file is null");
             requireNonNull(sha256, "sha256 is null");
             requireNonNull(filename, "filename is null");
+            requireNonNull(checkpoint, "checkpoint is null");
         }
 
         @Override
@@ -161,7 +166,7 @@ public final class AuditPackService {
                             AwardPackRenderer renderer = new AwardPackRenderer(pdf, text, false);
                             renderAward(handle, pdf, renderer, data, chain, checks, digest, chainId, length);
                         }, "audit-pack-" + data.scheme().code() + "-" + data.organisation().code() + "-"
-                                + language.code() + ".pdf"));
+                                + language.code() + ".pdf", chain.checkpoint()));
             });
             if (pack.isPresent()) {
                 recordDownload(actor, AuditAction.AUDIT_PACK_DOWNLOADED, awardId.toString(), language, pack.get());
@@ -233,7 +238,7 @@ public final class AuditPackService {
                                         lengths.get(award));
                             }
                         }, "audit-pack-" + scheme.code() + "-" + scheme.financialYear() + "-" + language.code()
-                                + ".pdf"));
+                                + ".pdf", Optional.empty()));
             });
             if (pack.isPresent()) {
                 recordDownload(actor, AuditAction.SCHEME_AUDIT_PACK_DOWNLOADED, schemeId.toString(), language,
@@ -421,7 +426,7 @@ public final class AuditPackService {
      * file) to another; the data file is deleted, the PDF returned.
      */
     private Pack write(String title, PackLanguage language, Instant asOf, JsonPart data, PdfPart document,
-                       String filename) throws IOException {
+                       String filename, Optional<ChainStatus.SignedCheckpoint> checkpoint) throws IOException {
         Files.createDirectories(settings.workDirectory());
         Path json = Files.createTempFile(settings.workDirectory(), "pack-data-", ".json");
         Path pdfFile = Files.createTempFile(settings.workDirectory(), "pack-", ".pdf");
@@ -437,6 +442,7 @@ public final class AuditPackService {
             DocumentSettings settings = new DocumentSettings(title, language.locale(), asOf, dataDigest + language.code(),
                     title, text.get("pack.page", "{0}", "{1}"));
             MessageDigest pdfDigest = Digests.sha256();
+            int pages;
             try (DocumentWriter pdf = DocumentWriter.open(settings)) {
                 document.write(pdf, dataDigest);
                 pdf.attach(new Attachment("pack-data.json", "application/json", text.get("cover.digest"),
@@ -445,10 +451,11 @@ public final class AuditPackService {
                         new BufferedOutputStream(Files.newOutputStream(pdfFile)), pdfDigest)) {
                     pdf.finish(out);
                 }
+                pages = pdf.pages();
             }
             done = true;
             return new Pack(pdfFile, Files.size(pdfFile), HexFormat.of().formatHex(pdfDigest.digest()), filename,
-                    dataDigest);
+                    dataDigest, pages, checkpoint);
         } finally {
             Files.deleteIfExists(json);
             if (!done) {

@@ -3,6 +3,8 @@ package wales.gov.grants.wiring;
 import java.time.Clock;
 import java.util.function.Function;
 
+import javax.sql.DataSource;
+
 import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
@@ -89,6 +91,11 @@ public final class GrantsRuntime implements AutoCloseable {
     /** The same services on another clock: the demo data's stories run on clocks of their own, in 2019-20. */
     public GrantsServices servicesOn(Clock clock) {
         return servicesOn.apply(requireNonNull(clock, "clock is null"));
+    }
+
+    /** The connection pool the services run on, for what takes a plain {@link DataSource} (the jobs' scheduler). */
+    public DataSource dataSource() {
+        return database.dataSource();
     }
 
     public EvidenceStorage evidenceStorage() {

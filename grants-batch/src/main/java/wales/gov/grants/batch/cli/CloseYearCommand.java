@@ -68,7 +68,7 @@ public final class CloseYearCommand extends ServicesCommand {
     protected void run(GrantsServices services, GrantsBatchConfiguration configuration, Namespace namespace,
                        PrintStream out) {
         FinancialYear year = financialYear(namespace.getString("financialYear"));
-        Actor manager = JobUser.resolve(services, namespace.getString("as"), Role.GRANT_MANAGER, "close-year");
+        Actor manager = JobUser.resolve(services, namespace.getString("as"), "close-year", Role.GRANT_MANAGER);
         boolean dryRun = namespace.getBoolean("dryRun");
         AwardService.IfClaimsUnfinished ifUnfinished = namespace.getBoolean("includeUndecided")
                 ? AwardService.IfClaimsUnfinished.CLOSE : AwardService.IfClaimsUnfinished.KEEP_OPEN;
@@ -82,8 +82,7 @@ public final class CloseYearCommand extends ServicesCommand {
                 + " awards ACTIVE or CLOSED" + (dryRun ? "; dry run, nothing is changed" : ""));
 
         Run run = new Run(services, manager, dryRun, ifUnfinished, names, out,
-                new Progress("awards", closable.size(), System.console() == null ? null : System.err,
-                        services.clock()));
+                Progress.onStandardError("awards", closable.size(), true, services.clock()));
         for (Award award : closable) {
             run.handle(award);
         }

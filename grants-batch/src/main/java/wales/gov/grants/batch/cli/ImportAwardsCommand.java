@@ -54,7 +54,7 @@ public final class ImportAwardsCommand extends ServicesCommand {
                        PrintStream out) throws IOException {
         Path file = Path.of(namespace.getString("csv"));
         boolean dryRun = Boolean.TRUE.equals(namespace.getBoolean("dryRun"));
-        Actor actor = JobUser.resolve(services, namespace.getString("as"), Role.GRANT_MANAGER, "import-awards");
+        Actor actor = JobUser.resolve(services, namespace.getString("as"), "import-awards", Role.GRANT_MANAGER);
         byte[] bytes = read(file);
 
         AwardImport checked = AwardImport.check(bytes, services, actor);

@@ -4,18 +4,17 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * What a long job shows while it works and says when it ends. On a terminal a bar redrawn in place on standard
- * error ({@code [######----]  412/2000  21%  packs: 3.1/s}); elsewhere (cron, a CI runner, a Kubernetes pod) a log
- * line at most every {@link #LOG_EVERY}, so a log is not flooded. The summary line ({@code done 1998, skipped 2,
+ * error ({@code [######----]  412/2000  21%  packs: 3.1/s}); elsewhere (cron, a CI runner, a Kubernetes pod) a
+ * timestamped line on standard error at most every {@link #LOG_EVERY}, so a log is not flooded. The lines are
+ * printed, not logged: the jobs' console log shows warnings only, and a scheduler's log must still show progress. The summary line ({@code done 1998, skipped 2,
  * failed 0 in 2m 14s}) goes to the job's output either way.
  *
  * <p>Counts are this process's; a job shared by several processes reports the run's totals from the database in
@@ -25,10 +24,10 @@ public final class Progress {
     static final Duration LOG_EVERY = Duration.ofSeconds(10);
     private static final Duration REDRAW_EVERY = Duration.ofMillis(200);
     private static final int BAR_WIDTH = 30;
-    private static final Logger LOG = LoggerFactory.getLogger(Progress.class);
 
     private final String what;
     private final PrintStream terminal;
+    private final PrintStream log;
     private final Clock clock;
     private final Instant started;
     private final AtomicLong done = new AtomicLong();
@@ -39,20 +38,22 @@ public final class Progress {
 
     /**
      * {@code what} names the items ("packs", "awards"); {@code total} is how many are expected (0 if not known);
-     * {@code terminal} is where the bar is drawn, null when the job does not run on a terminal (then it logs).
+     * {@code terminal} is where the bar is drawn, null when the job does not run on a terminal: then progress
+     * lines go to {@code log}.
      */
-    public Progress(String what, long total, PrintStream terminal, Clock clock) {
+    public Progress(String what, long total, PrintStream terminal, PrintStream log, Clock clock) {
         this.what = requireNonNull(what, "what is null");
         this.total = total;
         this.terminal = terminal;
+        this.log = requireNonNull(log, "log is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.started = clock.instant();
         this.lastShown = started;
     }
 
-    /** A bar on standard error when this process has a console, else log lines. */
-    public static Progress of(String what, long total) {
-        return new Progress(what, total, System.console() == null ? null : System.err, Clock.systemUTC());
+    /** A bar on standard error when this process has a console and {@code bar} is allowed, else lines there. */
+    public static Progress onStandardError(String what, long total, boolean bar, Clock clock) {
+        return new Progress(what, total, bar && System.console() != null ? System.err : null, System.err, clock);
     }
 
     /** The number expected changed (a shared run learns its size from the database). */
@@ -124,8 +125,9 @@ public final class Progress {
                 terminal.flush();
             }
         } else if (!force) {
-            LOG.info("{}: {} of {} ({} done, {} skipped, {} failed), {}", what, handled, total == 0 ? "?" : total,
-                    done.get(), skipped.get(), failed.get(), rate);
+            log.println(now.truncatedTo(ChronoUnit.SECONDS) + " " + what + ": " + handled + " of " + (total == 0 ? "?" : total) + " (" + done.get()
+                    + " done, " + skipped.get() + " skipped, " + failed.get() + " failed), " + rate);
+            log.flush();
         }
     }
 

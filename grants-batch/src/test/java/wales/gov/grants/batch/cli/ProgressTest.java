@@ -14,10 +14,12 @@ class ProgressTest {
     private final TestClock clock = new TestClock();
     private final ByteArrayOutputStream terminal = new ByteArrayOutputStream();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
     @Test
     void aTerminalSeesABarRedrawnInPlaceAndTheSummaryCountsEveryOutcome() {
-        Progress progress = new Progress("packs", 4, new PrintStream(terminal, true, StandardCharsets.UTF_8), clock);
+        Progress progress = new Progress("packs", 4, new PrintStream(terminal, true, StandardCharsets.UTF_8),
+                new PrintStream(log, true, StandardCharsets.UTF_8), clock);
         progress.done();
         clock.advance(Duration.ofSeconds(1));
         progress.done();
@@ -31,15 +33,25 @@ class ProgressTest {
                 .contains("\r[###############---------------]  2/4  50%  packs: 2.0/s")
                 .contains("4/4  100%");
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("done 2, skipped 1, failed 1 in 1m 05s\n");
+        assertThat(log.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
     @Test
-    void withoutATerminalNothingIsDrawnAndAnUnknownTotalIsShownAsACount() {
-        Progress progress = new Progress("awards", 0, null, clock);
+    void withoutATerminalATimestampedLineIsPrintedAtMostEveryTenSecondsAndAnUnknownTotalIsShownAsAQuestion() {
+        Progress progress = new Progress("awards", 0, null, new PrintStream(log, true, StandardCharsets.UTF_8),
+                clock);
         progress.done();
-        clock.advance(Duration.ofMillis(1500));
+        clock.advance(Duration.ofSeconds(5));
+        progress.done();
+        clock.advance(Duration.ofSeconds(6));
+        progress.skipped();
+        clock.advance(Duration.ofSeconds(1));
+        progress.done();
         progress.finish(new PrintStream(out, true, StandardCharsets.UTF_8));
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("done 1, skipped 0, failed 0 in 1.5s\n");
+
+        assertThat(log.toString(StandardCharsets.UTF_8))
+                .isEqualTo("2020-04-15T09:30:11Z awards: 3 of ? (2 done, 1 skipped, 0 failed), 0.3/s\n");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("done 3, skipped 1, failed 0 in 12.0s\n");
     }
 
     @Test
