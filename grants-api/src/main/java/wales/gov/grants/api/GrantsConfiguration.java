@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import wales.gov.grants.api.web.WebConfiguration;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.util.DataSize;
@@ -45,6 +46,20 @@ public class GrantsConfiguration extends Configuration implements GrantsCoreConf
 
     @NotNull
     private DataSize maxJsonBody = DataSize.mebibytes(2);
+
+    @Valid
+    @NotNull
+    private WebConfiguration web = new WebConfiguration();
+
+    @JsonProperty
+    public WebConfiguration getWeb() {
+        return web;
+    }
+
+    @JsonProperty
+    public void setWeb(WebConfiguration web) {
+        this.web = web;
+    }
 
     @Override
     @JsonProperty
