@@ -26,6 +26,7 @@ public final class WebClient {
             .connectTimeout(Duration.ofSeconds(30)).build();
     private final String base;
     private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final Map<String, String> headers = new LinkedHashMap<>();
     private String lastCsrf = "";
 
     public WebClient(int port) {
@@ -83,6 +84,11 @@ public final class WebClient {
         cookies.put(name, value);
     }
 
+    /** A header sent with every request from now on, e.g. a proxy's {@code X-Forwarded-Proto}. */
+    public void setHeader(String name, String value) {
+        headers.put(name, value);
+    }
+
     public String csrfToken() {
         return lastCsrf;
     }
@@ -92,6 +98,7 @@ public final class WebClient {
             request.header("Cookie", cookies.entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue())
                     .collect(Collectors.joining("; ")));
         }
+        headers.forEach(request::header);
         request.timeout(Duration.ofSeconds(30));
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
