@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import freemarker.template.Configuration;
+import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -25,6 +27,8 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.lifecycle.ServerLifecycleListener;
+import io.dropwizard.views.common.ViewBundle;
+import io.dropwizard.views.freemarker.FreemarkerViewRenderer;
 import io.swagger.v3.jaxrs2.integration.resources.OpenApiResource;
 import io.swagger.v3.oas.integration.SwaggerConfiguration;
 import io.swagger.v3.oas.models.Components;
@@ -66,17 +70,27 @@ import wales.gov.grants.api.resources.SchemePackResource;
 import wales.gov.grants.api.resources.SchemeResource;
 import wales.gov.grants.api.resources.TokenResource;
 import wales.gov.grants.api.resources.UserResource;
+import wales.gov.grants.api.web.ClaimPages;
+import wales.gov.grants.api.web.Messages;
+import wales.gov.grants.api.web.PageExceptionMapper;
+import wales.gov.grants.api.web.SignInPages;
+import wales.gov.grants.api.web.WebFilter;
+import wales.gov.grants.api.web.WebRequests;
 import wales.gov.grants.demo.DemoData;
 import wales.gov.grants.evidence.EvidenceStorage;
 import wales.gov.grants.kernel.AwardId;
 import wales.gov.grants.wiring.GrantsCoreConfiguration;
 import wales.gov.grants.wiring.GrantsRuntime;
+import wales.gov.grants.users.WebSessionService;
 import wales.gov.grants.wiring.GrantsServices;
 
 import static java.util.Objects.requireNonNull;
 
 public class GrantsApplication extends Application<GrantsConfiguration> {
     private static final Logger LOG = LoggerFactory.getLogger(GrantsApplication.class);
+
+    /** GOV.UK Frontend's compiled CSS, JavaScript and images, from its webjar. */
+    private static final String GOVUK_FRONTEND = "/META-INF/resources/webjars/govuk-frontend/5.14.0/dist/govuk";
 
     private final Clock clock;
 
@@ -102,6 +116,12 @@ public class GrantsApplication extends Application<GrantsConfiguration> {
     public void initialize(Bootstrap<GrantsConfiguration> bootstrap) {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        bootstrap.addBundle(new ViewBundle<>(List.of(new FreemarkerViewRenderer(Configuration.VERSION_2_3_34))));
+        bootstrap.addBundle(new AssetsBundle(GOVUK_FRONTEND, "/govuk", null, "govuk-frontend"));
+        // the design system's images only: its GDS Transport font is for GOV.UK, which this service is not on
+        bootstrap.addBundle(new AssetsBundle(GOVUK_FRONTEND + "/assets/images", "/assets/images", null,
+                "govuk-frontend-images"));
+        bootstrap.addBundle(new AssetsBundle("/web/static", "/static", null, "web-static"));
     }
 
     @Override
@@ -156,11 +176,20 @@ public class GrantsApplication extends Application<GrantsConfiguration> {
                 new AwardPackResource(services.packs()),
                 new SchemePackResource(services.packs()),
                 openApi());
+        WebRequests webRequests = new WebRequests(new WebSessionService(jdbi, clock,
+                configuration.getWeb().getSessionIdleTimeout().toJavaDuration(), services.auth()), new Messages());
+        List<Object> pages = List.of(
+                new SignInPages(webRequests),
+                new ClaimPages(webRequests, services.claims(), services.schemes(), services.organisations(),
+                        services.evidence()));
         // first of all filters, before Dropwizard's own allowed-methods filter and its empty 405
-        environment.servlets().addFilter("unsupported-method", new UnsupportedMethodFilter(resources))
+        environment.servlets().addFilter("unsupported-method", new UnsupportedMethodFilter(
+                        java.util.stream.Stream.concat(resources.stream(), pages.stream()).toList()))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         environment.servlets()
                 .addFilter("client-address", new ClientAddressFilter(configuration.getAuth().getTrustedProxies()))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+        environment.servlets().addFilter("web-headers", new WebFilter())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         environment.jersey().register(new BodySizeFilter(configuration.getMaxJsonBody().toBytes()));
         environment.jersey().register(new RequestBodyInterceptor(configuration.getMaxJsonBody().toBytes()));
@@ -180,6 +209,9 @@ public class GrantsApplication extends Application<GrantsConfiguration> {
                 configuration.getEvidence().getHealthCheckRecentFiles()));
 
         resources.forEach(environment.jersey()::register);
+        pages.forEach(environment.jersey()::register);
+        environment.jersey().register(new PageExceptionMapper());
+        environment.jersey().register(new PageExceptionMapper.SignInRequiredMapper());
 
         environment.lifecycle().addEventListener(new LifeCycle.Listener() {
             @Override
@@ -238,7 +270,7 @@ public class GrantsApplication extends Application<GrantsConfiguration> {
                 - ManagementFactory.getRuntimeMXBean().getStartTime()).toMillis();
         StringBuilder banner = new StringBuilder()
                 .append("\n  Grants administration and audit system is running at http://localhost:").append(port)
-                .append("/api/v1  (started in ").append(startedInMillis).append(" ms)\n")
+                .append("/  (the API at /api/v1; started in ").append(startedInMillis).append(" ms)\n")
                 .append("  OpenAPI: http://localhost:").append(port).append("/openapi.json\n");
         if (demo) {
             banner.append("  Demo users (password '").append(DemoData.PASSWORD).append("'):\n");

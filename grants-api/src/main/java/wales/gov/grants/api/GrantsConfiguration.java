@@ -9,6 +9,7 @@ import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.util.DataSize;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import wales.gov.grants.api.web.WebConfiguration;
 import wales.gov.grants.wiring.AuditConfiguration;
 import wales.gov.grants.wiring.AuthConfiguration;
 import wales.gov.grants.wiring.EvidenceConfiguration;
@@ -45,6 +46,20 @@ public class GrantsConfiguration extends Configuration implements GrantsCoreConf
 
     @NotNull
     private DataSize maxJsonBody = DataSize.mebibytes(2);
+
+    @Valid
+    @NotNull
+    private WebConfiguration web = new WebConfiguration();
+
+    @JsonProperty
+    public WebConfiguration getWeb() {
+        return web;
+    }
+
+    @JsonProperty
+    public void setWeb(WebConfiguration web) {
+        this.web = web;
+    }
 
     @Override
     @JsonProperty

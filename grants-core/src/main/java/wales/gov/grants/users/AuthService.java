@@ -214,7 +214,8 @@ public final class AuthService {
     public record PasswordChange(int tokensRevoked) {
     }
 
-    private boolean maySignIn(User user) {
+    /** Whether {@code user} may sign in now: enabled, and not a demo user outside demo mode. */
+    public boolean maySignIn(User user) {
         return user.enabled() && (demoMode || !user.demo());
     }
 

@@ -27,7 +27,10 @@ import org.eclipse.jetty.util.InetAddressSet;
  */
 public final class ClientAddressFilter implements Filter {
     public static final String ATTRIBUTE = "grants.clientAddress";
+    /** Boolean: the client reached the service over HTTPS, directly or through a trusted proxy that says so. */
+    public static final String HTTPS_ATTRIBUTE = "grants.https";
     private static final String FORWARDED_FOR = "X-Forwarded-For";
+    private static final String FORWARDED_PROTO = "X-Forwarded-Proto";
 
     private final InetAddressSet trustedProxies = new InetAddressSet();
     private final boolean anyTrusted;
@@ -50,6 +53,7 @@ public final class ClientAddressFilter implements Filter {
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         request.setAttribute(ATTRIBUTE, clientAddress(request.getRemoteAddr(), forwardedFor(request)));
+        request.setAttribute(HTTPS_ATTRIBUTE, request.isSecure() || forwardedHttps(request));
         chain.doFilter(request, response);
     }
 
@@ -76,6 +80,19 @@ public final class ClientAddressFilter implements Filter {
             }
         }
         return client;
+    }
+
+    /** The nearest proxy's {@code X-Forwarded-Proto}, believed only from a trusted proxy. */
+    private boolean forwardedHttps(ServletRequest request) {
+        if (!anyTrusted || !trusted(request.getRemoteAddr()) || !(request instanceof HttpServletRequest http)) {
+            return false;
+        }
+        String proto = http.getHeader(FORWARDED_PROTO);
+        if (proto == null) {
+            return false;
+        }
+        String[] hops = proto.split(",");
+        return hops[hops.length - 1].strip().equalsIgnoreCase("https");
     }
 
     private boolean trusted(String address) {

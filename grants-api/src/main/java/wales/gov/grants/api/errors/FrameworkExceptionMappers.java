@@ -37,10 +37,19 @@ public final class FrameworkExceptionMappers {
 
     /** Jersey's own 404, 405, 406, 415 and the like. */
     public static final class WebApplication implements ExceptionMapper<WebApplicationException> {
+        private final wales.gov.grants.api.web.Messages messages = new wales.gov.grants.api.web.Messages();
+
+        @jakarta.ws.rs.core.Context
+        private jakarta.servlet.http.HttpServletRequest request;
+
         @Override
         public Response toResponse(WebApplicationException exception) {
             Response original = exception.getResponse();
             int status = original.getStatus();
+            if (status == 404 && request != null && wales.gov.grants.api.web.PageExceptionMapper.isPagePath(
+                    request.getRequestURI())) {
+                return wales.gov.grants.api.web.PageExceptionMapper.notFound(request, messages);
+            }
             if (status >= 500) {
                 return new Unexpected().toResponse(exception);
             }

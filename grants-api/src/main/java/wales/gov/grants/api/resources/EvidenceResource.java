@@ -96,7 +96,7 @@ public final class EvidenceResource {
     }
 
     /** RFC 6266: an ASCII fallback in {@code filename} and the exact name, UTF-8 percent-encoded, in {@code filename*}. */
-    static String contentDisposition(String filename) {
+    public static String contentDisposition(String filename) {
         StringBuilder fallback = new StringBuilder();
         filename.codePoints().forEach(codePoint -> fallback.append(
                 codePoint >= 0x20 && codePoint < 0x7f && codePoint != '"' && codePoint != '\\' && codePoint != '%'

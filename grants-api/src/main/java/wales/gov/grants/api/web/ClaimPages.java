@@ -1,0 +1,304 @@
+package wales.gov.grants.api.web;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import wales.gov.grants.api.resources.EvidenceResource;
+import wales.gov.grants.claims.Claim;
+import wales.gov.grants.claims.ClaimDetails;
+import wales.gov.grants.claims.ClaimService;
+import wales.gov.grants.claims.ClaimStatus;
+import wales.gov.grants.claims.ClaimTransition;
+import wales.gov.grants.evidence.Evidence;
+import wales.gov.grants.evidence.EvidenceService;
+import wales.gov.grants.kernel.Actor;
+import wales.gov.grants.kernel.ClaimId;
+import wales.gov.grants.kernel.DomainException;
+import wales.gov.grants.kernel.EvidenceId;
+import wales.gov.grants.kernel.MalformedRequestException;
+import wales.gov.grants.kernel.NotFoundException;
+import wales.gov.grants.kernel.OrganisationId;
+import wales.gov.grants.kernel.Page;
+import wales.gov.grants.kernel.PermissionDeniedException;
+import wales.gov.grants.kernel.RuleViolationException;
+import wales.gov.grants.kernel.SchemeId;
+import wales.gov.grants.kernel.StateConflictException;
+import wales.gov.grants.kernel.ValidationException;
+import wales.gov.grants.organisations.Organisation;
+import wales.gov.grants.organisations.OrganisationService;
+import wales.gov.grants.schemes.Scheme;
+import wales.gov.grants.schemes.SchemeService;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The finance officer's pages: the work queue, a claim, and approving, rejecting or querying it after a
+ * confirmation. Every read and decision is {@link ClaimService}'s, with its visibility (another organisation's
+ * claim is a 404) and its rules (a refusal is explained in the error summary).
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+public final class ClaimPages {
+    static final int PAGE_SIZE = 20;
+    private static final Map<String, ClaimTransition> DECISIONS = Map.of(
+            "approve", ClaimTransition.APPROVE, "reject", ClaimTransition.REJECT, "query", ClaimTransition.QUERY);
+
+    private final WebRequests requests;
+    private final ClaimService claims;
+    private final SchemeService schemes;
+    private final OrganisationService organisations;
+    private final EvidenceService evidence;
+
+    public ClaimPages(WebRequests requests, ClaimService claims, SchemeService schemes,
+                      OrganisationService organisations, EvidenceService evidence) {
+        this.requests = requireNonNull(requests, "requests is null");
+        this.claims = requireNonNull(claims, "claims is null");
+        this.schemes = requireNonNull(schemes, "schemes is null");
+        this.organisations = requireNonNull(organisations, "organisations is null");
+        this.evidence = requireNonNull(evidence, "evidence is null");
+    }
+
+    @GET
+    @Path("claims")
+    public wales.gov.grants.api.web.Page queue(@Context HttpServletRequest request,
+                                              @QueryParam("status") String status,
+                                              @QueryParam("scheme") String scheme,
+                                              @QueryParam("organisation") String organisation,
+                                              @QueryParam("page") String pageNumber) {
+        PageContext context = requests.signedIn(request);
+        Actor actor = context.actor();
+        String chosenStatus = status == null ? ClaimStatus.SUBMITTED.name() : status;
+        int number = pageNumber(context, pageNumber);
+        ClaimService.ClaimFilter filter = shown(context, () -> ClaimService.ClaimFilter.parse(blank(scheme),
+                blank(organisation), blank(chosenStatus)));
+        Page<Claim> page = shown(context, () -> claims.list(actor, filter,
+                Page.Request.of(PAGE_SIZE, (long) (number - 1) * PAGE_SIZE)));
+        Names names = new Names(actor);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Claim claim : page.items()) {
+            Scheme claimScheme = names.scheme(claim.schemeId());
+            boolean needsTwo = claim.amount().isAtLeast(claimScheme.dualApprovalThreshold());
+            Map<String, Object> row = new HashMap<>();
+            row.put("claim", claim);
+            row.put("scheme", claimScheme);
+            row.put("organisation", names.organisation(claim.organisationId()));
+            row.put("needsTwo", needsTwo && claim.status() == ClaimStatus.SUBMITTED);
+            row.put("hasOne", needsTwo && claim.status() == ClaimStatus.SUBMITTED && claim.approvals().size() == 1);
+            rows.add(row);
+        }
+        List<Scheme> allSchemes = shown(context, () -> schemes.list(actor, null, Page.Request.of(Page.MAX_LIMIT, 0L)))
+                .items();
+        List<Organisation> allOrganisations = shown(context,
+                () -> organisations.list(actor, Page.Request.of(Page.MAX_LIMIT, 0L))).items();
+        long pages = Math.max(1, (page.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        Map<String, Object> model = new HashMap<>();
+        model.put("rows", rows);
+        model.put("total", page.total());
+        model.put("pageNumber", number);
+        model.put("pages", pages);
+        model.put("statuses", List.of(ClaimStatus.values()));
+        model.put("status", chosenStatus);
+        model.put("scheme", scheme == null ? "" : scheme);
+        model.put("organisation", organisation == null ? "" : organisation);
+        model.put("schemes", allSchemes);
+        model.put("organisations", allOrganisations);
+        model.put("filterQuery", "status=" + chosenStatus + (scheme == null ? "" : "&scheme=" + scheme)
+                + (organisation == null ? "" : "&organisation=" + organisation));
+        return new wales.gov.grants.api.web.Page("claims", context, "claims.title", model);
+    }
+
+    @GET
+    @Path("claims/{id}")
+    public wales.gov.grants.api.web.Page claim(@Context HttpServletRequest request, @PathParam("id") String id,
+                                              @QueryParam("done") String done) {
+        PageContext context = requests.signedIn(request);
+        Map<String, Object> model = claimModel(context, id);
+        if (done != null && Set.of("approved", "first-approval", "rejected", "queried").contains(done)) {
+            model.put("done", done);
+        }
+        return new wales.gov.grants.api.web.Page("claim", context, "claim.title", model);
+    }
+
+    @GET
+    @Path("claims/{id}/{decision: approve|reject|query}")
+    public wales.gov.grants.api.web.Page confirm(@Context HttpServletRequest request, @PathParam("id") String id,
+                                                @PathParam("decision") String decision) {
+        PageContext context = requests.signedIn(request);
+        ClaimTransition transition = DECISIONS.get(decision);
+        shown(context, () -> {
+            transition.requireRole(context.actor());
+            return transition;
+        });
+        return decisionPage(context, id, decision, "", List.of(), 200);
+    }
+
+    @POST
+    @Path("claims/{id}/{decision: approve|reject|query}")
+    public Response decide(@Context HttpServletRequest request, @PathParam("id") String id,
+                           @PathParam("decision") String decision, @FormParam("text") String text,
+                           @FormParam(WebRequests.CSRF_FIELD) String csrfToken) {
+        PageContext context = requests.signedIn(request);
+        requests.checkCsrf(context, csrfToken);
+        ClaimTransition transition = DECISIONS.get(decision);
+        ClaimId claimId = shown(context, () -> ClaimId.fromPath(id));
+        Claim after;
+        try {
+            after = shown(context, () -> claims.transition(context.actor(), claimId, transition,
+                    transition == ClaimTransition.APPROVE ? null : text));
+        } catch (RuleViolationException | StateConflictException | ValidationException e) {
+            return Response.status(422).entity(decisionPage(context, id, decision, text == null ? "" : text,
+                    refusal(context, e), 422)).build();
+        }
+        String done = switch (transition) {
+            case APPROVE -> after.status() == ClaimStatus.APPROVED ? "approved" : "first-approval";
+            case REJECT -> "rejected";
+            case QUERY -> "queried";
+            case SUBMIT -> throw new IllegalStateException("not a finance officer's decision");
+        };
+        return Response.seeOther(URI.create("/claims/" + after.id() + "?done=" + done)).build();
+    }
+
+    @GET
+    @Path("evidence/{id}/download")
+    @Produces(MediaType.WILDCARD)
+    public Response download(@Context HttpServletRequest request, @PathParam("id") String id) {
+        PageContext context = requests.signedIn(request);
+        EvidenceService.Download download = shown(context, () -> evidence.download(context.actor(),
+                EvidenceId.fromPath(id), Set.of(), false));
+        Evidence document = download.evidence();
+        InputStream content = download.open();
+        StreamingOutput bytes = output -> {
+            try (InputStream in = content) {
+                in.transferTo(output);
+            }
+        };
+        return Response.ok(bytes, document.mediaType().mediaType())
+                .header(HttpHeaders.CONTENT_LENGTH, document.size())
+                .header("Content-Disposition", EvidenceResource.contentDisposition(document.filename()))
+                .build();
+    }
+
+    private wales.gov.grants.api.web.Page decisionPage(PageContext context, String id, String decision,
+                                                       String text, List<SignInPages.FieldError> errors,
+                                                       int status) {
+        Map<String, Object> model = claimModel(context, id);
+        model.put("decision", decision);
+        model.put("text", text);
+        model.put("errors", errors);
+        return new wales.gov.grants.api.web.Page("decision", context, "decision." + decision + ".title", model,
+                status);
+    }
+
+    private Map<String, Object> claimModel(PageContext context, String id) {
+        Actor actor = context.actor();
+        ClaimDetails details = shown(context, () -> claims.get(actor, ClaimId.fromPath(id)));
+        Claim claim = details.claim();
+        Names names = new Names(actor);
+        List<Evidence> documents = shown(context, () -> evidence.list(actor, claim.awardId(),
+                Page.Request.of(Page.MAX_LIMIT, 0L))).items().stream()
+                .filter(document -> claim.id().equals(document.claimId()))
+                .toList();
+        Scheme scheme = names.scheme(claim.schemeId());
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("claim", claim);
+        model.put("details", details);
+        model.put("scheme", scheme);
+        model.put("organisation", names.organisation(claim.organisationId()));
+        model.put("evidence", documents);
+        model.put("needsTwo", claim.amount().isAtLeast(scheme.dualApprovalThreshold()));
+        model.put("decidable", claim.status() == ClaimStatus.SUBMITTED
+                && actor.role() == wales.gov.grants.kernel.Role.FINANCE_OFFICER);
+        return model;
+    }
+
+    /** The service's refusal, explained: a rule broken names its rule; other refusals say what the service said. */
+    private static List<SignInPages.FieldError> refusal(PageContext context, DomainException e) {
+        String field = "text";
+        if (e instanceof RuleViolationException rule) {
+            String key = "refusal." + rule.rule();
+            return List.of(new SignInPages.FieldError("decision", context.messages().has(key) ? key
+                    : "refusal.rule"));
+        }
+        if (e instanceof StateConflictException) {
+            return List.of(new SignInPages.FieldError("decision", "refusal.state"));
+        }
+        return List.of(new SignInPages.FieldError(field, "refusal.text-required"));
+    }
+
+    /** A service call whose "not found" and "not allowed" are the pages' 404 and 403. */
+    private static <T> T shown(PageContext context, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (NotFoundException e) {
+            throw new PageException(404, context);
+        } catch (PermissionDeniedException e) {
+            throw new PageException(403, context);
+        } catch (MalformedRequestException e) {
+            throw new PageException(404, context);
+        } catch (ValidationException e) {
+            if (e.errors().stream().anyMatch(error -> !error.field().equals("reason")
+                    && !error.field().equals("question"))) {
+                throw new PageException(400, context);
+            }
+            throw e;
+        }
+    }
+
+    private static int pageNumber(PageContext context, String text) {
+        if (text == null || text.isBlank()) {
+            return 1;
+        }
+        try {
+            int number = Integer.parseInt(text.strip());
+            if (number < 1 || number > 100_000) {
+                throw new PageException(400, context);
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new PageException(400, context);
+        }
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /** Schemes and organisations of one page, each read once. */
+    private final class Names {
+        private final Actor actor;
+        private final Map<SchemeId, Scheme> schemesById = new HashMap<>();
+        private final Map<OrganisationId, Organisation> organisationsById = new HashMap<>();
+
+        Names(Actor actor) {
+            this.actor = actor;
+        }
+
+        Scheme scheme(SchemeId id) {
+            return schemesById.computeIfAbsent(id, key -> schemes.get(actor, key));
+        }
+
+        Organisation organisation(OrganisationId id) {
+            return organisationsById.computeIfAbsent(id, key -> organisations.get(actor, key));
+        }
+    }
+}

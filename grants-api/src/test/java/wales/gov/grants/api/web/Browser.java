@@ -1,0 +1,135 @@
+package wales.gov.grants.api.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}), driven by Selenium with the
+ * driver's path given, so Selenium Manager never downloads a browser or a driver. Without Chromium the tests are
+ * skipped with a message, except in CI ({@code CI=true}), where they must run and a missing browser fails.
+ */
+final class Browser implements AutoCloseable {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String AXE = readAxe();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** axe-core's tags for WCAG 2.0, 2.1 and 2.2 at levels A and AA. */
+    private static final List<String> WCAG_22_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
+
+    private final WebDriver driver;
+    private final Path userDataDirectory;
+    private final String base;
+
+    private Browser(WebDriver driver, Path userDataDirectory, String base) {
+        this.driver = driver;
+        this.userDataDirectory = userDataDirectory;
+        this.base = base;
+    }
+
+    /** Starts Chromium, or skips the test outside CI when the machine has none. */
+    static Browser start(int port) {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!installed) {
+            String message = "Chromium is not installed (" + CHROMIUM + " and " + CHROMEDRIVER + "): "
+                    + "apt-get install chromium chromium-driver to run the browser tests";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new AssertionError("CI must run the browser tests, but " + message);
+            }
+            Assumptions.abort(message);
+        }
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        try {
+            Path userData = Files.createTempDirectory("grants-chromium-");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM.toFile());
+            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--disable-dev-shm-usage", "--window-size=1280,1024", "--user-data-dir=" + userData);
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(CHROMEDRIVER.toFile())
+                    .usingAnyFreePort()
+                    .build();
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+            return new Browser(driver, userData, "http://localhost:" + port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    void open(String path) {
+        driver.get(base + path);
+    }
+
+    void screenshot(String name) {
+        try {
+            Path directory = Path.of("target", "screenshots");
+            Files.createDirectories(directory);
+            Files.write(directory.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** axe-core's WCAG 2.2 AA violations of the page as it is now: each rule's id, impact, help and the nodes' targets. */
+    List<Map<String, Object>> accessibilityViolations() {
+        JavascriptExecutor script = (JavascriptExecutor) driver;
+        script.executeScript(AXE);
+        String tags = String.join("','", WCAG_22_AA);
+        Object result = script.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "axe.run(document, {runOnly: {type: 'tag', values: ['" + tags + "']}})"
+                + ".then(r => done(JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
+                + " nodes: v.nodes.map(n => n.target.join(' '))})))))"
+                + ".catch(e => done(JSON.stringify([{id: 'axe-error', help: String(e)}])));");
+        try {
+            return JSON.readValue(String.valueOf(result), new TypeReference<>() {
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(userDataDirectory)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind is harmless
+        }
+    }
+
+    private static String readAxe() {
+        try (InputStream in = Browser.class.getResourceAsStream("/axe/axe.min.js")) {
+            if (in == null) {
+                throw new IllegalStateException("axe/axe.min.js is missing from the test resources");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
