@@ -41,6 +41,11 @@ public final class PackText {
         return language;
     }
 
+    /** Whether this bundle has {@code key}: the web pages take the words they share with packs from here. */
+    public boolean has(String key) {
+        return messages.containsKey(key);
+    }
+
     /** The message {@code key}, with its arguments written as this pack writes values. */
     public String get(String key, Object... arguments) {
         Object[] written = new Object[arguments.length];

@@ -135,7 +135,7 @@ public final class Page extends View {
         if (date == null) {
             return "";
         }
-        return date.getDayOfMonth() + " " + t("month." + date.getMonthValue()) + " " + date.getYear();
+        return context.messages().date(context.language(), date);
     }
 
     /** The date in Wales, and the time: "30 September 2019, 14:05". */

@@ -1,9 +1,12 @@
 package wales.gov.grants.api.web;
 
+import java.time.LocalDate;
 import java.util.Set;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
+import wales.gov.grants.packs.PackLanguage;
+import wales.gov.grants.packs.PackText;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,5 +36,17 @@ class WebMessagesTest {
         for (wales.gov.grants.audit.AuditAction action : wales.gov.grants.audit.AuditAction.values()) {
             assertThat(messages.has("action." + action.name())).as(action.name()).isTrue();
         }
+    }
+
+    @Test
+    void pagesNameActionsAndWriteDatesExactlyAsThePacksDo() {
+        PackText welshPacks = new PackText(PackLanguage.CY);
+        for (wales.gov.grants.audit.AuditAction action : wales.gov.grants.audit.AuditAction.values()) {
+            assertThat(messages.get("cy", "action." + action.name()))
+                    .isEqualTo(welshPacks.get("action." + action.name()));
+        }
+        assertThat(messages.date("cy", LocalDate.of(2019, 9, 30))).isEqualTo("30 Medi 2019")
+                .isEqualTo(welshPacks.date(LocalDate.of(2019, 9, 30)));
+        assertThat(messages.date("en", LocalDate.of(2020, 3, 31))).isEqualTo("31 March 2020");
     }
 }
