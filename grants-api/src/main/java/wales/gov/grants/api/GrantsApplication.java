@@ -177,7 +177,8 @@ public class GrantsApplication extends Application<GrantsConfiguration> {
                 new SchemePackResource(services.packs()),
                 openApi());
         WebRequests webRequests = new WebRequests(new WebSessionService(jdbi, clock,
-                configuration.getWeb().getSessionIdleTimeout().toJavaDuration(), services.auth()), new Messages());
+                configuration.getWeb().getSessionIdleTimeout().toJavaDuration(), services.auth(), services.auditLog()),
+                new Messages());
         List<Object> pages = List.of(
                 new SignInPages(webRequests),
                 new ClaimPages(webRequests, services.claims(), services.schemes(), services.organisations(),

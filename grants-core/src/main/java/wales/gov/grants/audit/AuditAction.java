@@ -50,6 +50,10 @@ public enum AuditAction {
     TOKEN_ISSUED("user"),
     /** One of the user's tokens was revoked, by the user (or its signing out) or by an administrator. */
     TOKEN_REVOKED("user"),
+    /** The user signed in to the web pages: a session began (its id is never recorded). */
+    SESSION_STARTED("user"),
+    /** The user signed out of the web pages, or signed in again in the same browser, ending the session. */
+    SESSION_ENDED("user"),
     LOGIN_FAILED("user"),
     /** The first sign-in refused by the throttle in a burst; the attempts that follow are counted, not each audited. */
     LOGIN_THROTTLED("user"),

@@ -33,8 +33,11 @@ public interface WebSessionDao {
     @SqlUpdate("UPDATE web_sessions SET language = :language WHERE id_hash = :idHash")
     int setLanguage(@Bind("idHash") byte[] idHash, @Bind("language") String language);
 
-    @SqlUpdate("DELETE FROM web_sessions WHERE id_hash = :idHash")
-    int delete(@Bind("idHash") byte[] idHash);
+    /** Deletes the session, live or expired; @return its user if it was live (an expired one ended before) */
+    @SqlQuery("""
+            DELETE FROM web_sessions WHERE id_hash = :idHash
+            RETURNING CASE WHEN expires_at > :now THEN user_id END""")
+    Optional<UUID> delete(@Bind("idHash") byte[] idHash, @Bind("now") Instant now);
 
     @SqlUpdate("DELETE FROM web_sessions WHERE expires_at <= :now")
     int deleteExpired(@Bind("now") Instant now);

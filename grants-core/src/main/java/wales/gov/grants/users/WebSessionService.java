@@ -5,10 +5,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import org.jdbi.v3.core.Jdbi;
+import wales.gov.grants.audit.AuditAction;
+import wales.gov.grants.audit.AuditEvent;
+import wales.gov.grants.audit.AuditLog;
 import wales.gov.grants.kernel.Digests;
 
 import static java.util.Objects.requireNonNull;
@@ -17,7 +21,8 @@ import static java.util.Objects.requireNonNull;
  * Server-side sessions of the web pages, in the database so that every server knows every session. A session id
  * is 32 random bytes shown to the browser once; only its SHA-256 is stored. A session ends after
  * {@code idleTimeout} without a request, or when its user signs out; a disabled user's sessions stop signing in
- * at once, because every request reads the user again.
+ * at once, because every request reads the user again. Beginning and ending a session are audited, as issuing and
+ * revoking a token are.
  */
 public final class WebSessionService {
     public static final Set<String> LANGUAGES = Set.of("en", "cy");
@@ -29,12 +34,14 @@ public final class WebSessionService {
     private final Clock clock;
     private final Duration idleTimeout;
     private final AuthService auth;
+    private final AuditLog auditLog;
 
-    public WebSessionService(Jdbi jdbi, Clock clock, Duration idleTimeout, AuthService auth) {
+    public WebSessionService(Jdbi jdbi, Clock clock, Duration idleTimeout, AuthService auth, AuditLog auditLog) {
         this.jdbi = requireNonNull(jdbi, "jdbi is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.idleTimeout = requireNonNull(idleTimeout, "idleTimeout is null");
         this.auth = requireNonNull(auth, "auth is null");
+        this.auditLog = requireNonNull(auditLog, "auditLog is null");
         if (idleTimeout.isNegative() || idleTimeout.isZero()) {
             throw new IllegalArgumentException("idleTimeout must be positive");
         }
@@ -56,10 +63,10 @@ public final class WebSessionService {
      * @throws TooManyAttemptsException if sign-in is throttled for this username or address
      */
     public Optional<Started> signIn(String username, String password, String clientAddress, String language) {
-        return auth.authenticate(username, password, clientAddress).map(user -> start(user, language));
+        return auth.authenticate(username, password, clientAddress).map(user -> start(user, language, clientAddress));
     }
 
-    private Started start(User user, String language) {
+    private Started start(User user, String language, String clientAddress) {
         String id = random();
         String csrfSecret = random();
         String chosen = language != null && LANGUAGES.contains(language) ? language : "en";
@@ -68,6 +75,10 @@ public final class WebSessionService {
             WebSessionDao sessions = handle.attach(WebSessionDao.class);
             sessions.deleteExpired(now);
             sessions.insert(Digests.sha256(id), user.id().value(), now, now.plus(idleTimeout), csrfSecret, chosen);
+            auditLog.append(handle, AuditEvent.of(user.asActor(), AuditAction.SESSION_STARTED, user.id())
+                    .details(Map.of("idleTimeout", idleTimeout.toString()))
+                    .clientAddress(clientAddress)
+                    .build());
         });
         return new Started(id, new WebSession(user, now, csrfSecret, chosen));
     }
@@ -89,11 +100,18 @@ public final class WebSessionService {
         }
     }
 
-    /** Ends the session: its row is deleted, so the id signs in nowhere again. */
-    public void signOut(String id) {
-        if (id != null && id.length() <= MAX_ID_LENGTH) {
-            jdbi.useExtension(WebSessionDao.class, sessions -> sessions.delete(Digests.sha256(id)));
+    /**
+     * Ends the session: its row is deleted, so the id signs in nowhere again, and the end is audited as its user's.
+     * An unknown or expired id ends nothing and records nothing.
+     */
+    public void signOut(String id, String clientAddress) {
+        if (id == null || id.isEmpty() || id.length() > MAX_ID_LENGTH || Credentials.hasControlCharacter(id)) {
+            return;
         }
+        jdbi.useTransaction(handle -> handle.attach(WebSessionDao.class).delete(Digests.sha256(id), clock.instant())
+                .flatMap(userId -> handle.attach(UserDao.class).find(userId))
+                .ifPresent(user -> auditLog.append(handle, AuditEvent.of(user.asActor(), AuditAction.SESSION_ENDED,
+                        user.id()).clientAddress(clientAddress).build())));
     }
 
     public Duration idleTimeout() {

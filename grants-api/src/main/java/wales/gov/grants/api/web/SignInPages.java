@@ -70,7 +70,8 @@ public final class SignInPages {
                     List.of(new FieldError("username", "sign-in.error.wrong")), 200);
         }
         // a session the browser had before is ended, never carried over
-        requests.sessions().signOut(WebRequests.cookie(request, WebRequests.SESSION_COOKIE));
+        requests.sessions().signOut(WebRequests.cookie(request, WebRequests.SESSION_COOKIE),
+                WebRequests.clientAddress(request));
         return Response.seeOther(URI.create("/"))
                 .cookie(WebRequests.sessionCookie(started.get().id(), request),
                         WebRequests.expiredCookie(WebRequests.SIGN_IN_CSRF_COOKIE, request))
@@ -83,7 +84,8 @@ public final class SignInPages {
                             @FormParam(WebRequests.CSRF_FIELD) String csrfToken) {
         PageContext context = requests.signedIn(request);
         requests.checkCsrf(context, csrfToken);
-        requests.sessions().signOut(WebRequests.cookie(request, WebRequests.SESSION_COOKIE));
+        requests.sessions().signOut(WebRequests.cookie(request, WebRequests.SESSION_COOKIE),
+                WebRequests.clientAddress(request));
         return Response.seeOther(URI.create("/?signed-out"))
                 .cookie(WebRequests.expiredCookie(WebRequests.SESSION_COOKIE, request))
                 .build();

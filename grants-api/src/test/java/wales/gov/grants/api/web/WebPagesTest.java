@@ -1,6 +1,7 @@
 package wales.gov.grants.api.web;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -171,6 +172,29 @@ class WebPagesTest {
         WebClient thief = browser();
         thief.setCookie(WebRequests.SESSION_COOKIE, id);
         assertThat(thief.get("/claims").status()).isEqualTo(303);
+    }
+
+    @Test
+    void signingInAndOutIsAuditedWithTheAddressAndWithoutTheSessionId() {
+        User user = FIXTURES.user(Role.AUDITOR, null);
+        WebClient browser = signedIn(user);
+        String id = browser.cookie(WebRequests.SESSION_COOKIE);
+        browser.get("/");
+        assertThat(browser.post("/sign-out", Map.of()).status()).isEqualTo(303);
+        // signing out again with the same (now deleted) id records nothing more
+        WebClient replay = browser();
+        replay.setCookie(WebRequests.SESSION_COOKIE, id);
+        replay.post("/sign-out", Map.of());
+
+        List<Map<String, Object>> events = FIXTURES.jdbi().withHandle(handle -> handle.createQuery("""
+                        SELECT action, client_address, details::text AS details FROM audit_events
+                        WHERE actor_username = :name AND action IN ('SESSION_STARTED', 'SESSION_ENDED') ORDER BY id""")
+                .bind("name", user.username()).mapToMap().list());
+        assertThat(events).extracting(event -> event.get("action")).containsExactly("SESSION_STARTED", "SESSION_ENDED");
+        assertThat(events).allSatisfy(event -> {
+            assertThat(event.get("client_address")).isEqualTo("127.0.0.1");
+            assertThat(String.valueOf(event.get("details"))).doesNotContain(id);
+        });
     }
 
     @Test
