@@ -96,8 +96,17 @@ public record Claim(
             throw new RuleViolationException("second-approver-must-differ",
                     "this claim needs its second approval from a different finance officer");
         }
-        boolean needsTwo = amount.isAtLeast(dualApprovalThreshold);
-        return !needsTwo || !approvals.isEmpty();
+        return !needsTwoApprovals(dualApprovalThreshold) || !approvals.isEmpty();
+    }
+
+    /** The dual-approval rule: a claim at or above its scheme's threshold needs two different officers' approvals. */
+    public boolean needsTwoApprovals(Money dualApprovalThreshold) {
+        return amount.isAtLeast(dualApprovalThreshold);
+    }
+
+    /** Submitted, needing two approvals and so far having one: waiting for its second officer. */
+    public boolean awaitsSecondApproval(Money dualApprovalThreshold) {
+        return status == ClaimStatus.SUBMITTED && needsTwoApprovals(dualApprovalThreshold) && approvals.size() == 1;
     }
 
     /**

@@ -88,7 +88,7 @@ public final class Certification {
         Money threshold = data.scheme().dualApprovalThreshold();
         int required = 0;
         for (AwardPackData.ClaimRecord record : data.claims()) {
-            if (!record.approvedOrPaid() || !record.claim().amount().isAtLeast(threshold)) {
+            if (!record.approvedOrPaid() || !record.claim().needsTwoApprovals(threshold)) {
                 continue;
             }
             required++;

@@ -85,7 +85,7 @@ public final class WebSessionService {
 
     /** The live session with this id, its idle timeout moved on; empty if unknown, expired or the user may not sign in. */
     public Optional<WebSession> find(String id) {
-        if (id == null || id.isEmpty() || id.length() > MAX_ID_LENGTH || Credentials.hasControlCharacter(id)) {
+        if (!wellFormed(id)) {
             return Optional.empty();
         }
         Instant now = clock.instant();
@@ -105,7 +105,7 @@ public final class WebSessionService {
      * An unknown or expired id ends nothing and records nothing.
      */
     public void signOut(String id, String clientAddress) {
-        if (id == null || id.isEmpty() || id.length() > MAX_ID_LENGTH || Credentials.hasControlCharacter(id)) {
+        if (!wellFormed(id)) {
             return;
         }
         jdbi.useTransaction(handle -> handle.attach(WebSessionDao.class).delete(Digests.sha256(id), clock.instant())
@@ -116,6 +116,11 @@ public final class WebSessionService {
 
     public Duration idleTimeout() {
         return idleTimeout;
+    }
+
+    /** A cookie's value that could be one of our ids: anything else is no session, and never reaches a query. */
+    private static boolean wellFormed(String id) {
+        return id != null && !id.isEmpty() && id.length() <= MAX_ID_LENGTH && !Credentials.hasControlCharacter(id);
     }
 
     private static String random() {

@@ -36,6 +36,7 @@ import wales.gov.grants.kernel.ClaimId;
 import wales.gov.grants.kernel.DomainException;
 import wales.gov.grants.kernel.EvidenceId;
 import wales.gov.grants.kernel.MalformedRequestException;
+import wales.gov.grants.kernel.Money;
 import wales.gov.grants.kernel.NotFoundException;
 import wales.gov.grants.kernel.OrganisationId;
 import wales.gov.grants.kernel.Page;
@@ -97,13 +98,13 @@ public final class ClaimPages {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Claim claim : page.items()) {
             Scheme claimScheme = names.scheme(claim.schemeId());
-            boolean needsTwo = claim.amount().isAtLeast(claimScheme.dualApprovalThreshold());
+            Money threshold = claimScheme.dualApprovalThreshold();
             Map<String, Object> row = new HashMap<>();
             row.put("claim", claim);
             row.put("scheme", claimScheme);
             row.put("organisation", names.organisation(claim.organisationId()));
-            row.put("needsTwo", needsTwo && claim.status() == ClaimStatus.SUBMITTED);
-            row.put("hasOne", needsTwo && claim.status() == ClaimStatus.SUBMITTED && claim.approvals().size() == 1);
+            row.put("needsTwo", claim.status() == ClaimStatus.SUBMITTED && claim.needsTwoApprovals(threshold));
+            row.put("hasOne", claim.awaitsSecondApproval(threshold));
             rows.add(row);
         }
         List<Scheme> allSchemes = shown(context, () -> schemes.list(actor, null, Page.Request.of(Page.MAX_LIMIT, 0L)))
@@ -225,7 +226,7 @@ public final class ClaimPages {
         model.put("scheme", scheme);
         model.put("organisation", names.organisation(claim.organisationId()));
         model.put("evidence", documents);
-        model.put("needsTwo", claim.amount().isAtLeast(scheme.dualApprovalThreshold()));
+        model.put("needsTwo", claim.needsTwoApprovals(scheme.dualApprovalThreshold()));
         model.put("decidable", claim.status() == ClaimStatus.SUBMITTED
                 && actor.role() == wales.gov.grants.kernel.Role.FINANCE_OFFICER);
         return model;

@@ -8,13 +8,14 @@ import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.Set;
 
+import wales.gov.grants.kernel.Money;
 import wales.gov.grants.packs.PackLanguage;
 import wales.gov.grants.packs.PackText;
 
 /**
  * The pages' words in English ({@code web/messages.properties}) and Welsh ({@code web/messages_cy.properties}),
  * read as UTF-8. A key with arguments is a {@link MessageFormat} pattern. Words the pages share with the audit
- * packs (the audit actions, the months) have one home, the packs' bundle in grants-core, and are read from there,
+ * packs (the audit actions, the months, how dates and money are written) have one home, the packs' bundle in grants-core, and are read from there,
  * so a page and a pack never name the same thing differently.
  */
 public final class Messages {
@@ -43,6 +44,11 @@ public final class Messages {
 
     public boolean has(String key) {
         return bundles.get("en").containsKey(key) || shared.get("en").has(key);
+    }
+
+    /** {@code £1,250.00}: as the packs write money, from the pence. */
+    public String money(String language, Money money) {
+        return shared.getOrDefault(language, shared.get("en")).money(money);
     }
 
     /** {@code 30 September 2019}, {@code 30 Medi 2019}: as the packs write dates. */

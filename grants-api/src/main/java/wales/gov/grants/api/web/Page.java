@@ -1,9 +1,6 @@
 package wales.gov.grants.api.web;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -152,10 +149,9 @@ public final class Page extends View {
         return instant == null ? "" : date(instant.atZone(WALES).toLocalDate());
     }
 
-    /** Pounds with thousands separators, e.g. "£1,250.00"; from the pence, never through a double. */
+    /** Pounds with thousands separators, e.g. "£1,250.00", as the packs write them. */
     public String money(Money money) {
-        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.UK));
-        return "£" + format.format(BigDecimal.valueOf(money.pence(), 2));
+        return context.messages().money(context.language(), money);
     }
 
     public String name(Organisation organisation) {

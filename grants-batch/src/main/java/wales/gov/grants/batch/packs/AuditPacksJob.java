@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jdbi.v3.core.Jdbi;
+import wales.gov.grants.awards.Award;
 import wales.gov.grants.batch.cli.JobFailedException;
 import wales.gov.grants.batch.cli.Progress;
 import wales.gov.grants.batch.runs.BatchRun;
@@ -32,6 +34,9 @@ import wales.gov.grants.batch.runs.OutputFiles;
 import wales.gov.grants.batch.runs.RunCounts;
 import wales.gov.grants.kernel.Actor;
 import wales.gov.grants.kernel.FinancialYear;
+import wales.gov.grants.kernel.OrganisationId;
+import wales.gov.grants.kernel.Page;
+import wales.gov.grants.kernel.SchemeId;
 import wales.gov.grants.packs.PackLanguage;
 import wales.gov.grants.wiring.GrantsServices;
 
@@ -109,7 +114,7 @@ public final class AuditPacksJob {
     public void run(Arguments arguments, Actor actor, int threads, Progress progress, PrintStream out)
             throws IOException {
         requireNonNull(actor, "actor is null");
-        List<NewItem> items = items(arguments);
+        List<NewItem> items = items(arguments, actor);
         OutputFiles output = output(arguments.out());
         refuseAnotherRunsDirectory(arguments);
         BatchRuns.Joined joined = runs.join(JOB, arguments.key(), arguments.json(), actor.username(),
@@ -213,33 +218,30 @@ public final class AuditPacksJob {
     private record AwardRow(UUID id, String schemeCode, String organisationCode) {
     }
 
-    /** Every award of the year (and scheme), each in each language, in a stable order. */
-    List<NewItem> items(Arguments arguments) {
-        Jdbi jdbi = services.jdbi();
-        String year = arguments.financialYear().toString();
-        long schemes = jdbi.withHandle(handle -> handle.createQuery(
-                        "SELECT count(*) FROM schemes WHERE financial_year = :year AND (CAST(:scheme AS text) IS NULL OR code = :scheme)")
-                .bind("year", year).bind("scheme", arguments.scheme().orElse(null)).mapTo(Long.class).one());
-        if (schemes == 0) {
-            throw new JobFailedException(arguments.scheme()
-                    .map(code -> "no scheme " + code + " in financial year " + year)
-                    .orElse("no scheme in financial year " + year));
+    /**
+     * Every award of the year (and scheme), each in each language, in a stable order: the awards as the award
+     * service lists a year's, named by their scheme's and organisation's codes.
+     */
+    List<NewItem> items(Arguments arguments, Actor actor) {
+        FinancialYear year = arguments.financialYear();
+        Optional<SchemeId> only = arguments.scheme().map(code -> services.schemes().findByCode(actor, code, year)
+                .orElseThrow(() -> new JobFailedException("no scheme " + code + " in financial year " + year)).id());
+        if (only.isEmpty() && services.schemes().list(actor, year.toString(), Page.Request.of(1, 0L)).total() == 0) {
+            throw new JobFailedException("no scheme in financial year " + year);
         }
-        List<AwardRow> awards = jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT awards.id, schemes.code AS scheme_code, organisations.code AS organisation_code
-                        FROM awards
-                        JOIN schemes ON schemes.id = awards.scheme_id
-                        JOIN organisations ON organisations.id = awards.organisation_id
-                        WHERE schemes.financial_year = :year AND (CAST(:scheme AS text) IS NULL OR schemes.code = :scheme)
-                        ORDER BY schemes.code, organisations.code, awards.created_at, awards.id""")
-                .bind("year", year).bind("scheme", arguments.scheme().orElse(null))
-                .map((row, context) -> new AwardRow(row.getObject("id", UUID.class), row.getString("scheme_code"),
-                        row.getString("organisation_code")))
-                .list());
+        Map<SchemeId, String> schemeCodes = new HashMap<>();
+        Map<OrganisationId, String> organisationCodes = new HashMap<>();
         List<NewItem> items = new ArrayList<>();
-        for (AwardRow award : awards) {
+        for (Award award : services.awards().ofFinancialYear(actor, year)) {
+            if (only.isPresent() && !only.get().equals(award.schemeId())) {
+                continue;
+            }
+            AwardRow row = new AwardRow(award.id().value(),
+                    schemeCodes.computeIfAbsent(award.schemeId(), id -> services.schemes().get(actor, id).code()),
+                    organisationCodes.computeIfAbsent(award.organisationId(),
+                            id -> services.organisations().get(actor, id).code()));
             for (PackLanguage language : arguments.languages()) {
-                items.add(new NewItem(PackItem.itemKey(award.id(), language), fileName(award, language)));
+                items.add(new NewItem(PackItem.itemKey(row.id(), language), fileName(row, language)));
             }
         }
         return items;

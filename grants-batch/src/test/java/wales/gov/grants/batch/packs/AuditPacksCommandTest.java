@@ -164,7 +164,7 @@ class AuditPacksCommandTest {
         AuditPacksJob.Arguments arguments = new AuditPacksJob.Arguments(FinancialYear.parse("2019-20"),
                 Optional.of(scheme.code()), List.of(PackLanguage.EN), out);
         List<NewItem> items = new AuditPacksJob(fixtures.services(), new org.postgresql.ds.PGSimpleDataSource(),
-                FAST, "test").items(arguments);
+                FAST, "test").items(arguments, auditor);
         long run = new BatchRuns(fixtures.jdbi()).join(AuditPacksJob.JOB, arguments.key(), arguments.json(),
                 auditor.username(), fixtures.clock().instant(), items).run().id();
         // what a worker killed with kill -9 leaves: its execution picked with an old heartbeat, half a file
