@@ -60,7 +60,10 @@ public enum AuditAction {
 
     ORGANISATION_CREATED("organisation"),
     /** Its English or Welsh name (or both) changed; code and type never change. */
-    ORGANISATION_RENAMED("organisation");
+    ORGANISATION_RENAMED("organisation"),
+
+    /** A DRAFT or QUERIED claim's period and lines changed by its organisation before it is submitted. */
+    CLAIM_AMENDED("claim");
 
     private final String objectType;
 

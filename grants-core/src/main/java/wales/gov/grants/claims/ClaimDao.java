@@ -60,6 +60,15 @@ public interface ClaimDao {
     void insertLine(@Bind("claimId") UUID claimId, @Bind("position") int position, @Bind("category") String category,
                     @Bind("description") String description, @Bind("amountPence") long amountPence);
 
+    @SqlUpdate("""
+            UPDATE claims SET period_start = :periodStart, period_end = :periodEnd, amount_pence = :amountPence
+            WHERE id = :id""")
+    void amend(@Bind("id") UUID id, @Bind("periodStart") LocalDate periodStart,
+               @Bind("periodEnd") LocalDate periodEnd, @Bind("amountPence") long amountPence);
+
+    @SqlUpdate("DELETE FROM claim_lines WHERE claim_id = :claimId")
+    void deleteLines(@Bind("claimId") UUID claimId);
+
     /** A queried claim comes back for a fresh review, so earlier approvals no longer count (the audit keeps them). */
     @SqlUpdate("DELETE FROM claim_approvals WHERE claim_id = :claimId")
     void clearApprovals(@Bind("claimId") UUID claimId);

@@ -30,6 +30,7 @@ import wales.gov.grants.kernel.Page;
 import wales.gov.grants.kernel.Role;
 import wales.gov.grants.kernel.RuleViolationException;
 import wales.gov.grants.kernel.SchemeId;
+import wales.gov.grants.kernel.StateConflictException;
 import wales.gov.grants.kernel.UserId;
 import wales.gov.grants.kernel.Validator;
 import wales.gov.grants.recoveries.Ledger;
@@ -109,6 +110,85 @@ public final class ClaimService {
             Claim claim = load(handle, id);
             auditLog.append(handle, event(actor, AuditAction.CLAIM_CREATED, claim).after(state(claim)).build());
             return claim;
+        });
+    }
+
+    /**
+     * Refuses, before a form is filled in, what {@link #create} would refuse whatever the claim: the role, the award
+     * (another organisation's is "not found") and its status.
+     *
+     * @return the award the claim would be made against
+     */
+    public Award checkCreate(Actor actor, AwardId awardId) {
+        actor.requireRole(Role.RECIPIENT);
+        Award award = jdbi.withHandle(handle -> access.visible(handle, actor, awardId));
+        award.requireActive("make a claim");
+        return award;
+    }
+
+    /**
+     * Replaces the period and lines of a DRAFT claim, or of a QUERIED one before it is submitted again, by the same
+     * checks as {@link #create}; the period the claim already holds does not clash with itself. A queried claim's
+     * amount already counts as claimed on its award, so the award's claimed total moves by the difference.
+     */
+    public Claim amend(Actor actor, ClaimId claimId, NewClaim request) {
+        actor.requireRole(Role.RECIPIENT);
+        Validator validator = new Validator();
+        LocalDate start = validator.date("periodStart", request.periodStart());
+        LocalDate end = validator.date("periodEnd", request.periodEnd());
+        if (start != null && end != null) {
+            validator.check(!end.isBefore(start), "periodEnd", "must not be before periodStart");
+        }
+        List<ClaimLine> lines = lines(validator, request.lines());
+        validator.throwIfInvalid();
+        Money amount = ClaimLine.total(lines);
+
+        return jdbi.inTransaction(handle -> {
+            Locked locked = lock(handle.attach(ClaimDecisionDao.class), actor, claimId);
+            Claim before = locked.claim();
+            Award award = locked.award();
+            award.requireActive("change a claim");
+            if (before.status() != ClaimStatus.DRAFT && before.status() != ClaimStatus.QUERIED) {
+                throw new StateConflictException("only a DRAFT or QUERIED claim can be changed; this claim is "
+                        + before.status());
+            }
+            Scheme scheme = handle.attach(SchemeDao.class).find(award.schemeId().value()).orElseThrow();
+            FinancialYear year = scheme.financialYear();
+            Validator period = new Validator();
+            String within = "must be within the financial year " + year + " (" + year.firstDay() + " to "
+                    + year.lastDay() + ")";
+            period.check(year.contains(start), "periodStart", within);
+            period.check(year.contains(end), "periodEnd", within);
+            period.throwIfInvalid();
+            if (amount.isGreaterThan(award.amount())) {
+                throw new RuleViolationException("claim-exceeds-award", "the claim's lines add up to " + amount
+                        + ", more than the whole award of " + award.amount());
+            }
+            ClaimDao claims = handle.attach(ClaimDao.class);
+            List<Claim> clashing = claims.holdingPeriod(award.id().value(), start, end).stream()
+                    .filter(other -> !other.id().equals(before.id()))
+                    .toList();
+            if (!clashing.isEmpty()) {
+                Claim earlier = clashing.get(0);
+                throw new RuleViolationException("overlapping-period", "the period " + start + " to " + end
+                        + " overlaps claim " + earlier.id() + " for " + earlier.periodStart() + " to "
+                        + earlier.periodEnd() + ", which is " + earlier.status()
+                        + "; only a rejected claim frees its period");
+            }
+            claims.amend(before.id().value(), start, end, amount.pence());
+            claims.deleteLines(before.id().value());
+            for (int position = 0; position < lines.size(); position++) {
+                ClaimLine line = lines.get(position);
+                claims.insertLine(before.id().value(), position, line.category(), line.description(),
+                        line.amount().pence());
+            }
+            if (before.status() == ClaimStatus.QUERIED) {
+                ledger.claimAmended(handle.attach(TotalsDao.class), award.id(), before.amount(), amount);
+            }
+            Claim after = load(handle, before.id());
+            auditLog.append(handle, event(actor, AuditAction.CLAIM_AMENDED, after).before(state(before))
+                    .after(state(after)).build());
+            return after;
         });
     }
 

@@ -96,6 +96,19 @@ public final class OutcomeService {
         });
     }
 
+    /**
+     * Refuses, before a form is filled in, what {@link #report} would refuse whatever the figure: the role, the
+     * award (another organisation's is "not found") and its status.
+     *
+     * @return the award, with its targets
+     */
+    public Award checkReport(Actor actor, AwardId awardId) {
+        actor.requireRole(Role.RECIPIENT);
+        Award award = jdbi.inTransaction(handle -> access.visibleWithDetails(handle, actor, awardId, false));
+        award.requireActive("report an outcome");
+        return award;
+    }
+
     /** Every target of the award with its reports, total and variance, in the award's order of targets. */
     public List<OutcomeProgress> progress(Actor actor, AwardId awardId) {
         return jdbi.inTransaction(handle -> progress(handle, access.visibleWithDetails(handle, actor, awardId, false)));

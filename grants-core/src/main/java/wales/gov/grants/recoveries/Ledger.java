@@ -46,6 +46,11 @@ public final class Ledger {
         totals.addToAward(awardId.value(), amount.pence(), 0, 0, 0);
     }
 
+    /** A queried claim changed before it is submitted again: its amount already counts as claimed. */
+    public void claimAmended(TotalsDao totals, AwardId awardId, Money before, Money after) {
+        totals.addToAward(awardId.value(), after.pence() - before.pence(), 0, 0, 0);
+    }
+
     public void claimRejected(TotalsDao totals, AwardId awardId, Money amount) {
         totals.addToAward(awardId.value(), -amount.pence(), 0, 0, 0);
     }

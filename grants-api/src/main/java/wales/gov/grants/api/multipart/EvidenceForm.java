@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import wales.gov.grants.evidence.EvidenceService;
 import wales.gov.grants.evidence.EvidenceStorage;
@@ -50,30 +51,46 @@ public final class EvidenceForm {
      * oversized body is not read, which is what a 413 is for.
      */
     public static EvidenceForm read(EvidenceService evidence, String contentType, InputStream body) {
+        return read(evidence, contentType, body, Set.of(), fields -> { });
+    }
+
+    /**
+     * Reads a web page's form: the same fields and limits, and also {@code pageFields} (its CSRF token), which
+     * {@code beforeFile} sees before a byte of the file is staged (or at the end of a form without one), so that a
+     * forged form is refused having stored nothing. The page's fields must come before the file in the form.
+     */
+    public static EvidenceForm read(EvidenceService evidence, String contentType, InputStream body,
+                                    Set<String> pageFields, Consumer<Map<String, String>> beforeFile) {
         MultipartReader reader = new MultipartReader(body, MultipartReader.boundary(contentType));
         try {
-            return read(evidence, reader);
+            return read(evidence, reader, pageFields, beforeFile);
         } catch (ValidationException | UnsupportedContentException refused) {
             drain(body, evidence.maxUploadBytes() + EvidenceService.FORM_OVERHEAD_BYTES);
             throw refused;
         }
     }
 
-    private static EvidenceForm read(EvidenceService evidence, MultipartReader reader) {
+    private static EvidenceForm read(EvidenceService evidence, MultipartReader reader, Set<String> pageFields,
+                                     Consumer<Map<String, String>> beforeFile) {
         EvidenceStorage.StagedFile file = null;
+        boolean checked = false;
         try {
             String filename = null;
             Map<String, String> fields = new LinkedHashMap<>();
             Optional<MultipartReader.Part> next;
             while ((next = reader.next()).isPresent()) {
                 MultipartReader.Part part = next.get();
-                if (!FIELDS.contains(part.name())) {
+                if (!FIELDS.contains(part.name()) && !pageFields.contains(part.name())) {
                     throw ValidationException.of(part.name(), "is not a known field; send file, title and "
                             + "optionally claimId and supersedes");
                 }
                 if (part.name().equals("file")) {
                     if (file != null) {
                         throw ValidationException.of("file", "must be sent once: one upload is one document");
+                    }
+                    if (!checked) {
+                        beforeFile.accept(Map.copyOf(fields));
+                        checked = true;
                     }
                     file = evidence.stage(part.body());
                     filename = part.filename();
@@ -83,6 +100,9 @@ public final class EvidenceForm {
                     }
                     fields.put(part.name(), readField(part));
                 }
+            }
+            if (!checked) {
+                beforeFile.accept(Map.copyOf(fields));
             }
             return new EvidenceForm(file, new EvidenceService.NewEvidence(filename, fields.get("title"),
                     fields.get("claimId"), fields.get("supersedes")));

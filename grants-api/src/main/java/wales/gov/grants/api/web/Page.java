@@ -121,6 +121,9 @@ public final class Page extends View {
                 || role == Role.RECIPIENT) {
             items.add(new NavigationItem("/claims", t("nav.claims"), context.path().startsWith("/claims")));
         }
+        if (role == Role.RECIPIENT || role == Role.GRANT_MANAGER || role == Role.AUDITOR) {
+            items.add(1, new NavigationItem("/awards", t("award.nav"), context.path().startsWith("/awards")));
+        }
         return items;
     }
 

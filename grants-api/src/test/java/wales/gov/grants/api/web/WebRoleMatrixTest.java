@@ -84,6 +84,26 @@ class WebRoleMatrixTest {
                 {reject, 303, 403, 403, 200, 403, 403, 403},
                 {query, 303, 403, 403, 200, 403, 403, 403},
                 {missing, 303, 404, 404, 404, 404, 404, 404},
+                // the recipient's pages: a submitted claim is no longer checked or changed by its organisation
+                {new PageRoute("GET /awards", claim -> "/awards"), 303, 200, 200, 200, 200, 200, 200},
+                {new PageRoute("GET /awards/{id}", claim -> "/awards/" + claim.awardId()),
+                        303, 200, 200, 200, 200, 200, 404},
+                {new PageRoute("GET /awards/{id}/accept", claim -> "/awards/" + claim.awardId() + "/accept"),
+                        303, 403, 403, 403, 403, 200, 404},
+                {new PageRoute("GET /awards/{id}/claims/new", claim -> "/awards/" + claim.awardId() + "/claims/new"),
+                        303, 403, 403, 403, 403, 200, 404},
+                {new PageRoute("GET /awards/{id}/outcomes/new",
+                        claim -> "/awards/" + claim.awardId() + "/outcomes/new"), 303, 403, 403, 403, 403, 200, 404},
+                {new PageRoute("GET /claims/{id}/check", claim -> "/claims/" + claim.id() + "/check"),
+                        303, 403, 403, 403, 403, 303, 404},
+                {new PageRoute("GET /claims/{id}/edit", claim -> "/claims/" + claim.id() + "/edit"),
+                        303, 403, 403, 403, 403, 404, 404},
+                {new PageRoute("GET /claims/{id}/evidence", claim -> "/claims/" + claim.id() + "/evidence"),
+                        303, 403, 403, 403, 403, 200, 404},
+                {new PageRoute("GET /claims/{id}/submitted", claim -> "/claims/" + claim.id() + "/submitted"),
+                        303, 403, 403, 403, 403, 200, 404},
+                {new PageRoute("GET /awards/{unknown}", claim -> "/awards/00000000-0000-0000-0000-000000000000"),
+                        303, 404, 404, 404, 404, 404, 404},
         };
         List<Arguments> cases = new ArrayList<>();
         for (Object[] row : table) {
