@@ -9,6 +9,7 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 
 /**
  * The headers of every page (and of the API, where they do no harm): a Content-Security-Policy that allows no
@@ -36,8 +37,29 @@ public final class WebFilter implements Filter {
             String language = WebRequests.queryLanguage(http.getQueryString());
             if (language != null && !path.startsWith("/api/")) {
                 reply.addHeader("Set-Cookie", WebRequests.languageCookie(language, WebRequests.https(http)));
+                chain.doFilter(request, new CookiesAdded(reply));
+                return;
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Jersey writes a response's first cookie with {@code setHeader}, which would drop the language cookie set
+     * above (signing in from {@code /?lang=cy} would lose the Welsh); here every cookie is added to the others.
+     */
+    private static final class CookiesAdded extends HttpServletResponseWrapper {
+        CookiesAdded(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void setHeader(String name, String value) {
+            if ("Set-Cookie".equalsIgnoreCase(name)) {
+                super.addHeader(name, value);
+            } else {
+                super.setHeader(name, value);
+            }
+        }
     }
 }

@@ -70,6 +70,18 @@ class WebPagesTest {
     }
 
     @Test
+    void welshChosenOnTheSignInPageOutlivesSigningIn() {
+        WebClient browser = browser();
+        WebClient.Reply signInPage = browser.get("/?lang=cy");
+        // the sign-in form's own cookie does not crowd out the language's
+        assertThat(signInPage.headers("Set-Cookie")).anyMatch(cookie -> cookie.startsWith("grants-lang=cy"))
+                .anyMatch(cookie -> cookie.startsWith(WebRequests.SIGN_IN_CSRF_COOKIE + "="));
+
+        assertThat(browser.signIn(officer.username(), Fixtures.PASSWORD).status()).isEqualTo(303);
+        assertThat(browser.get("/").body()).contains("<html lang=\"cy\"", "Eich gwaith");
+    }
+
+    @Test
     void designSystemFilesAreServedFromTheWebjar() {
         WebClient browser = browser();
         assertThat(browser.get("/govuk/govuk-frontend.min.css").status()).isEqualTo(200);
