@@ -74,8 +74,9 @@ final class SchemaConventions {
             Map.entry("Rejection", """
                     {"reason":"The invoices do not cover the period claimed"}"""),
             Map.entry("Problem", """
-                    {"type":"https://grants.gov.wales/problems/segregation-of-duties","title":"Unprocessable Content",
-                     "status":422,"detail":"A claim cannot be approved by the user who submitted it"}"""));
+                    {"type":"https://grants.gov.wales/problems/second-approver-must-differ",
+                     "title":"Unprocessable Content","status":422,
+                     "detail":"this claim needs its second approval from a different finance officer"}"""));
 
     private SchemaConventions() {
     }
