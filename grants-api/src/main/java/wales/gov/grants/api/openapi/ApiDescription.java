@@ -339,7 +339,7 @@ public final class ApiDescription {
             }
             if (code.equals("201") && hasIdempotencyKey) {
                 response.addHeaderObject("Idempotent-Replayed", new Header()
-                        .description("true when this is the first response, replayed for a retry")
+                        .description("true when this is the first response replayed for a retry with the same key")
                         .schema(new StringSchema()._enum(List.of("true"))));
             }
             ordered.addApiResponse(code, response);
