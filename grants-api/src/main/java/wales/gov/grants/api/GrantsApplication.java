@@ -29,12 +29,6 @@ import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.lifecycle.ServerLifecycleListener;
 import io.dropwizard.views.common.ViewBundle;
 import io.dropwizard.views.freemarker.FreemarkerViewRenderer;
-import io.swagger.v3.jaxrs2.integration.resources.OpenApiResource;
-import io.swagger.v3.oas.integration.SwaggerConfiguration;
-import io.swagger.v3.oas.models.Components;
-import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.security.SecurityScheme;
 import jakarta.servlet.DispatcherType;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
@@ -55,6 +49,7 @@ import wales.gov.grants.api.errors.ProblemErrorHandler;
 import wales.gov.grants.api.errors.RequestBodyInterceptor;
 import wales.gov.grants.api.errors.UnsupportedMethodFilter;
 import wales.gov.grants.api.health.EvidenceStorageHealthCheck;
+import wales.gov.grants.api.openapi.OpenApiResource;
 import wales.gov.grants.api.resources.AuditResource;
 import wales.gov.grants.api.resources.AwardClaimResource;
 import wales.gov.grants.api.resources.AwardEvidenceResource;
@@ -176,7 +171,7 @@ public class GrantsApplication extends Application<GrantsConfiguration> {
                 new AuditResource(services.verifier(), services.signingKey().publicKey()),
                 new AwardPackResource(services.packs()),
                 new SchemePackResource(services.packs()),
-                openApi());
+                new OpenApiResource());
         WebRequests webRequests = new WebRequests(new WebSessionService(jdbi, clock,
                 configuration.getWeb().getSessionIdleTimeout().toJavaDuration(), services.auth(), services.auditLog()),
                 new Messages());
@@ -248,25 +243,6 @@ public class GrantsApplication extends Application<GrantsConfiguration> {
                 .maxStringLength(1_000_000)
                 .maxNestingDepth(50)
                 .build());
-    }
-
-    private static OpenApiResource openApi() {
-        OpenAPI description = new OpenAPI()
-                .info(new Info().title("Grants administration and audit API").version("1")
-                        .description("Welsh Government grants for care-experienced children: schemes, awards, "
-                                + "claims, payments, evidence and audit. Amounts are decimal strings in pounds."))
-                .components(new Components()
-                        .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
-                        .addSecuritySchemes("bearer",
-                                new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")));
-        SwaggerConfiguration configuration = new SwaggerConfiguration()
-                .openAPI(description)
-                .prettyPrint(true)
-                .cacheTTL(0L)
-                .resourcePackages(Set.of("wales.gov.grants.api.resources"));
-        OpenApiResource resource = new OpenApiResource();
-        resource.setOpenApiConfiguration(configuration);
-        return resource;
     }
 
     private static void announce(boolean demo, int port, Map<DemoData.StoryAward, AwardId> storyAwards) {

@@ -2,6 +2,9 @@ package wales.gov.grants.api.resources;
 
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.PermitAll;
@@ -47,7 +50,9 @@ public final class AuditResource {
     @GET
     @Path("public-key")
     @PermitAll
-    @Operation(summary = "The Ed25519 public key (PEM) that verifies the audit checkpoints, for checks elsewhere")
+    @Operation(summary = "The Ed25519 public key (PEM) that verifies the audit checkpoints, for checks elsewhere",
+            responses = @ApiResponse(responseCode = "200", description = "The key, as a PEM file",
+                    content = @Content(mediaType = PEM, schema = @Schema(type = "string"))))
     public Response publicKey(@Auth GrantsPrincipal principal) {
         return Response.ok(publicKey.pem(), PEM)
                 .header("Content-Disposition", "attachment; filename=\"audit-public-key-" + publicKey.keyId() + ".pem\"")

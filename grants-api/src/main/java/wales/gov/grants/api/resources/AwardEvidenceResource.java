@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -27,6 +28,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import wales.gov.grants.api.auth.GrantsPrincipal;
 import wales.gov.grants.api.multipart.EvidenceForm;
+import wales.gov.grants.api.representations.EvidenceUpload;
 import wales.gov.grants.api.representations.EvidenceView;
 import wales.gov.grants.api.representations.PageView;
 import wales.gov.grants.evidence.EvidenceService;
@@ -65,6 +67,8 @@ public final class AwardEvidenceResource {
                            @Parameter(description = "makes the upload safe to retry")
                            @HeaderParam(IdempotentCreations.HEADER) String idempotencyKey,
                            @Context HttpHeaders headers,
+                           @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+                                   schema = @Schema(implementation = EvidenceUpload.class)))
                            InputStream body) {
         AwardId award = AwardId.fromPath(awardId);
         evidence.checkUpload(principal.actor(), award, headers.getLength());

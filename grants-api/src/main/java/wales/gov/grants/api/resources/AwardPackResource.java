@@ -15,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import wales.gov.grants.api.auth.GrantsPrincipal;
+import wales.gov.grants.api.openapi.ProblemResponses;
 import wales.gov.grants.kernel.AwardId;
 import wales.gov.grants.packs.AuditPackService;
 import wales.gov.grants.packs.PackLanguage;
@@ -39,6 +40,7 @@ public final class AwardPackResource {
 
     @GET
     @PermitAll
+    @ProblemResponses(403)
     @Operation(summary = "The award's audit pack: a PDF/A-3b with the award, claims, money, outcomes, evidence "
             + "(attached), certification checks and the verified audit trail, and its data as pack-data.json",
             description = "AUDITOR, FINANCE_OFFICER and GRANT_MANAGER. The same data gives the same bytes.",
@@ -46,7 +48,9 @@ public final class AwardPackResource {
                     content = @Content(mediaType = PackDownloads.PDF,
                             schema = @Schema(type = "string", format = "binary"))))
     public Response awardPack(@Auth GrantsPrincipal principal, @PathParam("awardId") String awardId,
-                              @Parameter(description = "en (default) or cy") @QueryParam("lang") String lang) {
+                              @Parameter(description = "en (default) or cy",
+                                      schema = @Schema(allowableValues = {"en", "cy"}, defaultValue = "en"))
+                              @QueryParam("lang") String lang) {
         PackLanguage language = PackDownloads.language(lang);
         return PackDownloads.send(packs.awardPack(principal.actor(), AwardId.fromPath(awardId), language));
     }

@@ -30,6 +30,7 @@ import wales.gov.grants.api.representations.AwardView;
 import wales.gov.grants.api.representations.PageView;
 import wales.gov.grants.awards.AuditTrailService;
 import wales.gov.grants.awards.AwardService;
+import wales.gov.grants.awards.AwardStatus;
 import wales.gov.grants.awards.AwardTransition;
 import wales.gov.grants.awards.NewAward;
 import wales.gov.grants.kernel.AwardId;
@@ -58,6 +59,7 @@ public final class AwardResource {
     @Operation(summary = "List awards; a recipient sees its own organisation's only")
     public PageView<AwardView> list(@Auth GrantsPrincipal principal, @QueryParam("schemeId") String schemeId,
                                     @QueryParam("organisationId") String organisationId,
+                                    @Parameter(schema = @Schema(implementation = AwardStatus.class))
                                     @QueryParam("status") String status, @QueryParam("limit") String limit,
                                     @QueryParam("offset") String offset) {
         return PageView.of(awards.list(principal.actor(),

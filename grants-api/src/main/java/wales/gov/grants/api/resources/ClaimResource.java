@@ -24,12 +24,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import wales.gov.grants.api.auth.GrantsPrincipal;
+import wales.gov.grants.api.openapi.ProblemResponses;
 import wales.gov.grants.api.representations.AdjustmentView;
 import wales.gov.grants.api.representations.ClaimDetailView;
 import wales.gov.grants.api.representations.ClaimView;
 import wales.gov.grants.api.representations.PageView;
 import wales.gov.grants.api.representations.PaymentView;
 import wales.gov.grants.claims.ClaimService;
+import wales.gov.grants.claims.ClaimStatus;
 import wales.gov.grants.claims.ClaimTransition;
 import wales.gov.grants.claims.NewAdjustment;
 import wales.gov.grants.claims.NewPayment;
@@ -64,7 +66,8 @@ public final class ClaimResource {
     @RolesAllowed({"FINANCE_OFFICER", "GRANT_MANAGER", "AUDITOR", "RECIPIENT"})
     @Operation(summary = "The work queue: claims oldest submitted first, filtered by status, scheme and "
             + "organisation; a recipient sees its own organisation's only")
-    public PageView<ClaimView> list(@Auth GrantsPrincipal principal, @QueryParam("status") String status,
+    public PageView<ClaimView> list(@Auth GrantsPrincipal principal, @Parameter(schema = @Schema(implementation = ClaimStatus.class))
+                                    @QueryParam("status") String status,
                                     @QueryParam("schemeId") String schemeId,
                                     @QueryParam("organisationId") String organisationId,
                                     @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
@@ -84,6 +87,7 @@ public final class ClaimResource {
     @POST
     @Path("{id}/submit")
     @RolesAllowed("RECIPIENT")
+    @ProblemResponses(422)
     @Operation(summary = "Submit a draft or queried claim")
     public ClaimView submit(@Auth GrantsPrincipal principal, @PathParam("id") String id) {
         return ClaimView.of(claims.transition(principal.actor(), ClaimId.fromPath(id), ClaimTransition.SUBMIT, null));
@@ -92,6 +96,7 @@ public final class ClaimResource {
     @POST
     @Path("{id}/approve")
     @RolesAllowed("FINANCE_OFFICER")
+    @ProblemResponses(422)
     @Operation(summary = "Approve a submitted claim; at or above the scheme's dual approval threshold the first "
             + "approval leaves it SUBMITTED and a second officer's makes it APPROVED; 422 if the award's approved "
             + "claims would exceed it or a duty would be broken")

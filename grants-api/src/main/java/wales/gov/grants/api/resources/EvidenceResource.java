@@ -10,6 +10,10 @@ import java.util.Set;
 
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.PermitAll;
@@ -25,6 +29,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import wales.gov.grants.api.auth.GrantsPrincipal;
+import wales.gov.grants.api.openapi.ProblemResponses;
 import wales.gov.grants.api.representations.EvidenceView;
 import wales.gov.grants.evidence.Evidence;
 import wales.gov.grants.evidence.EvidenceService;
@@ -55,7 +60,19 @@ public final class EvidenceResource {
     @GET
     @Path("{id}/content")
     @PermitAll
-    @Operation(summary = "The document's bytes, streamed, with ETag and Repr-Digest (RFC 9530) of their SHA-256")
+    @Operation(summary = "The document's bytes, streamed, with ETag and Repr-Digest (RFC 9530) of their SHA-256",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "The bytes, with the media type detected at upload",
+                        headers = {
+                            @Header(name = "ETag", description = "The SHA-256 of the bytes, quoted",
+                                    schema = @Schema(type = "string")),
+                            @Header(name = "Repr-Digest", description = "sha-256=:<base64>: (RFC 9530)",
+                                    schema = @Schema(type = "string")),
+                            @Header(name = "Content-Disposition", description = "attachment, with the file name",
+                                    schema = @Schema(type = "string"))},
+                        content = @Content(mediaType = "*/*", schema = @Schema(type = "string", format = "binary"))),
+                @ApiResponse(responseCode = "304", description = "Not Modified: If-None-Match named these bytes")})
+    @ProblemResponses(503)
     public Response content(@Auth GrantsPrincipal principal, @PathParam("id") String id,
                             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Set<String> known = knownSha256(ifNoneMatch);

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -29,6 +30,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import wales.gov.grants.api.auth.GrantsPrincipal;
+import wales.gov.grants.api.representations.OrganisationRename;
 import wales.gov.grants.api.representations.OrganisationView;
 import wales.gov.grants.api.representations.PageView;
 import wales.gov.grants.kernel.OrganisationId;
@@ -100,6 +102,11 @@ public final class OrganisationResource {
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
     @Operation(summary = "Change an organisation's English or Welsh name (JSON merge patch of nameEn, nameCy)")
     public OrganisationView rename(@Auth GrantsPrincipal principal, @PathParam("id") String id,
+                                   @RequestBody(content = {
+                                       @Content(mediaType = MERGE_PATCH,
+                                               schema = @Schema(implementation = OrganisationRename.class)),
+                                       @Content(mediaType = MediaType.APPLICATION_JSON,
+                                               schema = @Schema(implementation = OrganisationRename.class))})
                                    @NotNull(message = "is required") ObjectNode patch) {
         OrganisationId organisation = OrganisationId.fromPath(id);
         return OrganisationView.of(organisations.rename(principal.actor(), organisation, names(patch)));

@@ -50,6 +50,7 @@ public final class RecoveryResource {
     @RolesAllowed({"FINANCE_OFFICER", "AUDITOR", "GRANT_MANAGER"})
     @Operation(summary = "Money owed back, oldest first, optionally for one award and OPEN or SETTLED")
     public PageView<RecoveryView> list(@Auth GrantsPrincipal principal, @QueryParam("awardId") String awardId,
+                                       @Parameter(schema = @Schema(allowableValues = {"OPEN", "SETTLED"}))
                                        @QueryParam("status") String status, @QueryParam("limit") String limit,
                                        @QueryParam("offset") String offset) {
         return PageView.of(recoveries.list(principal.actor(), RecoveryService.RecoveryFilter.parse(awardId, status), Page.Request.parse(limit, offset)),

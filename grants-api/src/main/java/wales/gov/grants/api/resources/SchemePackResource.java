@@ -15,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import wales.gov.grants.api.auth.GrantsPrincipal;
+import wales.gov.grants.api.openapi.ProblemResponses;
 import wales.gov.grants.kernel.SchemeId;
 import wales.gov.grants.packs.AuditPackService;
 import wales.gov.grants.packs.PackLanguage;
@@ -35,13 +36,16 @@ public final class SchemePackResource {
 
     @GET
     @PermitAll
+    @ProblemResponses(403)
     @Operation(summary = "One audit pack of every award of the scheme",
             description = "AUDITOR, FINANCE_OFFICER and GRANT_MANAGER. The same data gives the same bytes.",
             responses = @ApiResponse(responseCode = "200", description = "the pack",
                     content = @Content(mediaType = PackDownloads.PDF,
                             schema = @Schema(type = "string", format = "binary"))))
     public Response schemePack(@Auth GrantsPrincipal principal, @PathParam("schemeId") String schemeId,
-                               @Parameter(description = "en (default) or cy") @QueryParam("lang") String lang) {
+                               @Parameter(description = "en (default) or cy",
+                                      schema = @Schema(allowableValues = {"en", "cy"}, defaultValue = "en"))
+                              @QueryParam("lang") String lang) {
         PackLanguage language = PackDownloads.language(lang);
         return PackDownloads.send(packs.schemePack(principal.actor(), SchemeId.fromPath(schemeId), language));
     }

@@ -2,6 +2,9 @@ package wales.gov.grants.api.resources;
 
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.PermitAll;
@@ -19,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import wales.gov.grants.api.auth.ClientAddressFilter;
 import wales.gov.grants.api.auth.GrantsPrincipal;
 import wales.gov.grants.api.errors.Problems;
+import wales.gov.grants.api.openapi.ProblemResponses;
 import wales.gov.grants.api.representations.ApiTokenView;
 import wales.gov.grants.api.representations.PageView;
 import wales.gov.grants.api.representations.TokenView;
@@ -65,7 +69,9 @@ public final class TokenResource {
     @DELETE
     @Path("current")
     @PermitAll
-    @Operation(summary = "Sign out: revoke the bearer token this request is signed in with")
+    @Operation(summary = "Sign out: revoke the bearer token this request is signed in with",
+            responses = @ApiResponse(responseCode = "204", description = "Revoked"))
+    @ProblemResponses(422)
     public Response signOut(@Auth GrantsPrincipal principal) {
         if (principal.token() == null) {
             return Problems.response(422, "bearer-required", "Unprocessable Content",
@@ -79,7 +85,8 @@ public final class TokenResource {
     @DELETE
     @Path("{id}")
     @PermitAll
-    @Operation(summary = "Revoke one of your tokens (ADMIN: anyone's); another user's token is not found")
+    @Operation(summary = "Revoke one of your tokens (ADMIN: anyone's); another user's token is not found",
+            responses = @ApiResponse(responseCode = "204", description = "Revoked"))
     public Response revoke(@Auth GrantsPrincipal principal, @PathParam("id") String id) {
         tokens.revoke(principal.actor(), TokenId.fromPath(id));
         return Response.noContent().build();
@@ -87,7 +94,9 @@ public final class TokenResource {
 
     @POST
     @PermitAll
-    @Operation(summary = "Issue a bearer token for HTTP Basic credentials")
+    @Operation(summary = "Issue a bearer token for HTTP Basic credentials (a bearer token cannot issue another: 401)",
+            responses = @ApiResponse(responseCode = "201", description = "The token; it is shown only here",
+                    content = @Content(schema = @Schema(implementation = TokenView.class))))
     public Response issue(@Auth GrantsPrincipal principal, @Context ContainerRequestContext request) {
         if (principal.scheme() != GrantsPrincipal.Scheme.BASIC) {
             return Problems.response(401, "basic-required", "Unauthorized",

@@ -136,7 +136,8 @@ public final class UserResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change your own password; every other token of yours is revoked (a wrong current "
-            + "password counts as a failed sign-in)")
+            + "password counts as a failed sign-in)", responses = @ApiResponse(responseCode = "200",
+                    description = "Changed", content = @Content(schema = @Schema(implementation = PasswordChangeView.class))))
     public Response changePassword(@Auth GrantsPrincipal principal, @Context ContainerRequestContext context,
                                    @NotNull(message = "is required") PasswordChangeRequest request) {
         AuthService.PasswordChange change = authService.changePassword(principal.user(), principal.token(),
