@@ -121,6 +121,9 @@ public final class Page extends View {
                 || role == Role.RECIPIENT) {
             items.add(new NavigationItem("/claims", t("nav.claims"), context.path().startsWith("/claims")));
         }
+        if (role == Role.GRANT_MANAGER || role == Role.AUDITOR) {
+            items.add(new NavigationItem("/schemes", t("nav.schemes"), context.path().startsWith("/schemes")));
+        }
         return items;
     }
 
