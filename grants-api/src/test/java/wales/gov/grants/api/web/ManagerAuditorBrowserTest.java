@@ -63,7 +63,7 @@ class ManagerAuditorBrowserTest {
         Scheme scheme = FIXTURES.scheme(manager, "500000.00", "10000.00");
         Actor swansea = FIXTURES.recipient(FIXTURES.swansea());
         Award active = FIXTURES.activeAward(manager, scheme, FIXTURES.swansea(), "120000.00", swansea);
-        FIXTURES.approvedClaim(swansea, FIXTURES.actor(Role.FINANCE_OFFICER), active, 30, "15000.00");
+        FIXTURES.approvedClaim(swansea, FIXTURES.actor(Role.FINANCE_OFFICER), active, 30, "5000.00");
         FIXTURES.submittedClaim(swansea, active, 60, "2500.00");
         User managerUser = FIXTURES.user(Role.GRANT_MANAGER, null);
         User auditor = FIXTURES.user(Role.AUDITOR, null);
@@ -134,7 +134,7 @@ class ManagerAuditorBrowserTest {
                 .getText()).contains("Intact").doesNotContain("Broken");
         check("audit", violations);
 
-        String welshPack = driver.findElement(By.cssSelector("a[hreflang='cy']")).getAttribute("href");
+        String welshPack = driver.findElement(By.cssSelector("main a[href$='/pack?lang=cy']")).getAttribute("href");
         assertThat(welshPack).endsWith("/awards/" + active.id() + "/pack?lang=cy");
         Object digest = ((JavascriptExecutor) driver).executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
