@@ -58,8 +58,8 @@ public final class ManagerPages {
     static final int PAGE_SIZE = 20;
     /** The most outcome-target rows the form offers; the service's own limit is checked by the service. */
     static final int MAX_TARGET_ROWS = 50;
-    private static final Map<String, AwardTransition> ACTIONS = Map.of("offer", AwardTransition.OFFER,
-            "withdraw", AwardTransition.WITHDRAW, "close", AwardTransition.CLOSE);
+    /** The grant manager's actions on an award, by the last part of their paths, in the order they are listed. */
+    private static final Map<String, AwardTransition> ACTIONS = orderedActions();
 
     private final WebRequests requests;
     private final SchemeService schemes;
@@ -112,7 +112,7 @@ public final class ManagerPages {
             row.put("organisation", names.computeIfAbsent(award.organisationId(),
                     key -> organisations.get(actor, key)));
             List<String> actions = new ArrayList<>();
-            for (Map.Entry<String, AwardTransition> action : new java.util.TreeMap<>(ACTIONS).entrySet()) {
+            for (Map.Entry<String, AwardTransition> action : ACTIONS.entrySet()) {
                 if (action.getValue().role() == actor.role() && action.getValue().allowedFrom(award.status())) {
                     actions.add(action.getKey());
                 }
@@ -176,7 +176,7 @@ public final class ManagerPages {
         if ("add".equals(fields.getFirst("action"))) {
             return Response.ok(formPage(context, scheme, form.withAnotherRow(), List.of(), Map.of(), 200)).build();
         }
-        AwardErrors errors = new AwardErrors(context, form);
+        AwardErrors errors = new AwardErrors(context);
         NewAward award = form.request(scheme.id(), errors);
         if (errors.any()) {
             // the page could not read a figure: the service still checks everything else, changing nothing
@@ -314,6 +314,14 @@ public final class ManagerPages {
             throw new PageException(404, context);
         }
         return shown(context, () -> schemes.get(context.actor(), SchemeId.fromPath(schemeId)));
+    }
+
+    private static Map<String, AwardTransition> orderedActions() {
+        Map<String, AwardTransition> actions = new LinkedHashMap<>();
+        actions.put("offer", AwardTransition.OFFER);
+        actions.put("withdraw", AwardTransition.WITHDRAW);
+        actions.put("close", AwardTransition.CLOSE);
+        return java.util.Collections.unmodifiableMap(actions);
     }
 
     private static long pages(long total) {
@@ -488,7 +496,7 @@ public final class ManagerPages {
         private final Map<Integer, Integer> rowOfSent = new HashMap<>();
         private final Map<String, String> inline = new LinkedHashMap<>();
 
-        AwardErrors(PageContext context, AwardForm form) {
+        AwardErrors(PageContext context) {
             this.context = context;
         }
 
