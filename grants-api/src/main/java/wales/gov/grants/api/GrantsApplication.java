@@ -65,7 +65,9 @@ import wales.gov.grants.api.resources.SchemePackResource;
 import wales.gov.grants.api.resources.SchemeResource;
 import wales.gov.grants.api.resources.TokenResource;
 import wales.gov.grants.api.resources.UserResource;
+import wales.gov.grants.api.web.AuditPages;
 import wales.gov.grants.api.web.ClaimPages;
+import wales.gov.grants.api.web.ManagerPages;
 import wales.gov.grants.api.web.Messages;
 import wales.gov.grants.api.web.PageExceptionMapper;
 import wales.gov.grants.api.web.RecipientPages;
@@ -180,7 +182,11 @@ public class GrantsApplication extends Application<GrantsConfiguration> {
                 new ClaimPages(webRequests, services.claims(), services.schemes(), services.organisations(),
                         services.evidence()),
                 new RecipientPages(webRequests, services.awards(), services.claims(), services.evidence(),
-                        services.outcomes(), services.schemes(), services.organisations()));
+                        services.outcomes(), services.schemes(), services.organisations())),
+                new ManagerPages(webRequests, services.schemes(), services.awards(), services.organisations(),
+                        services.idempotency()),
+                new AuditPages(webRequests, services.awards(), services.schemes(), services.organisations(),
+                        services.auditTrail(), services.verifier(), services.packs()));
         // first of all filters, before Dropwizard's own allowed-methods filter and its empty 405
         environment.servlets().addFilter("unsupported-method", new UnsupportedMethodFilter(
                         java.util.stream.Stream.concat(resources.stream(), pages.stream()).toList()))

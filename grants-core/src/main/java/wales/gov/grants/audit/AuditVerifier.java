@@ -43,6 +43,12 @@ public final class AuditVerifier {
         return verify(null);
     }
 
+    /** {@link #verifyAll()} for an auditor or an administrator, the roles that may ask for the whole trail's check. */
+    public AuditVerification verifyAll(wales.gov.grants.kernel.Actor actor) {
+        actor.requireRole(wales.gov.grants.kernel.Role.AUDITOR, wales.gov.grants.kernel.Role.ADMIN);
+        return verifyAll();
+    }
+
     /** One chain (an award's id, or {@link ChainedEvent#GLOBAL_CHAIN}) and the checkpoints that signed it. */
     public AuditVerification verifyChain(String chainId) {
         return verify(requireNonNull(chainId, "chainId is null"));

@@ -60,8 +60,13 @@ public final class AwardService {
         this.clock = requireNonNull(clock, "clock is null");
     }
 
-    public Award create(Actor actor, NewAward request) {
+    /** Who may draft an award: a grant manager. A page asks before it shows the form. */
+    public static void requireCreator(Actor actor) {
         actor.requireRole(Role.GRANT_MANAGER);
+    }
+
+    public Award create(Actor actor, NewAward request) {
+        requireCreator(actor);
         Validator validator = new Validator();
         Entry entry = entry(validator, request);
         validator.throwIfInvalid();

@@ -139,38 +139,75 @@ public final class AuditPackService {
     public Pack awardPack(Actor actor, AwardId awardId, PackLanguage language) {
         jdbi.withHandle(handle -> access.visible(handle, actor, awardId));
         actor.requireRole(Role.AUDITOR, Role.FINANCE_OFFICER, Role.GRANT_MANAGER);
+        Pack pack = awardSnapshot(awardId, (handle, chain, checkpoint, chainId, length) -> {
+            AwardPackData data = loader.load(handle, actor, awardId);
+            List<CheckResult> checks = Certification.of(data, chain);
+            PackText text = new PackText(language);
+            String title = text.get("pack.title") + " " + data.scheme().code() + " "
+                    + data.organisation().code() + " " + PackText.shortId(awardId.toString());
+            return write(title, language, data.asOf(),
+                    json -> {
+                        json.startDocument("award");
+                        json.scheme(data.scheme());
+                        writeAwardJson(handle, json, data, checks, chain, checkpoint, chainId, length);
+                        json.endDocument();
+                    },
+                    (pdf, digest) -> {
+                        AwardPackRenderer renderer = new AwardPackRenderer(pdf, text, false);
+                        renderAward(handle, pdf, renderer, data, chain, checks, digest, chainId, length);
+                    }, "audit-pack-" + data.scheme().code() + "-" + data.organisation().code() + "-"
+                            + language.code() + ".pdf", chain.checkpoint());
+        });
+        recordDownload(actor, AuditAction.AUDIT_PACK_DOWNLOADED, awardId.toString(), language, pack);
+        return pack;
+    }
+
+    /** What an award's pack would certify now: its chain's status and the certification checks, as the pack has them. */
+    public record Certified(ChainStatus chain, List<CheckResult> checks) {
+        public Certified {
+            requireNonNull(chain, "chain is null");
+            checks = List.copyOf(checks);
+        }
+    }
+
+    /**
+     * The chain status and certification checks an award's pack would show if made now, from the same snapshot and
+     * checkpoint rule as {@link #awardPack}, without writing a pack or recording a download. Visibility and roles
+     * are the pack's.
+     */
+    public Certified certification(Actor actor, AwardId awardId) {
+        jdbi.withHandle(handle -> access.visible(handle, actor, awardId));
+        actor.requireRole(Role.AUDITOR, Role.FINANCE_OFFICER, Role.GRANT_MANAGER);
+        return awardSnapshot(awardId, (handle, chain, checkpoint, chainId, length) ->
+                new Certified(chain, Certification.of(loader.load(handle, actor, awardId), chain)));
+    }
+
+    @FunctionalInterface
+    private interface AwardWork<T> {
+        T apply(Handle handle, ChainStatus chain, Optional<Checkpoint> checkpoint, String chainId, long length)
+                throws IOException;
+    }
+
+    /**
+     * Runs {@code work} on one snapshot of the award whose chain a signed checkpoint covers as it stands (or, after
+     * {@value #MAX_SNAPSHOT_ATTEMPTS} tries on a chain that keeps growing, the snapshot as it is).
+     */
+    private <T> T awardSnapshot(AwardId awardId, AwardWork<T> work) {
         String chainId = ChainedEvent.chainOf(awardId.value());
         for (int attempt = 1; ; attempt++) {
             Optional<Checkpoint> checkpoint = checkpoints.coveringCheckpoint(chainId);
             AuditVerification verification = verifier.verifyChain(chainId);
             boolean lastAttempt = attempt >= MAX_SNAPSHOT_ATTEMPTS;
-            Optional<Pack> pack = snapshot(handle -> {
+            Optional<T> result = snapshot(handle -> {
                 long length = chainLength(handle, chainId);
                 if (!covers(checkpoint, chainId, length) && !lastAttempt) {
                     return Optional.empty(); // the chain grew since the checkpoint: sign again and take a new snapshot
                 }
                 ChainStatus chain = chainStatus(verification, checkpoint, chainId, length);
-                AwardPackData data = loader.load(handle, actor, awardId);
-                List<CheckResult> checks = Certification.of(data, chain);
-                PackText text = new PackText(language);
-                String title = text.get("pack.title") + " " + data.scheme().code() + " "
-                        + data.organisation().code() + " " + PackText.shortId(awardId.toString());
-                return Optional.of(write(title, language, data.asOf(),
-                        json -> {
-                            json.startDocument("award");
-                            json.scheme(data.scheme());
-                            writeAwardJson(handle, json, data, checks, chain, checkpoint, chainId, length);
-                            json.endDocument();
-                        },
-                        (pdf, digest) -> {
-                            AwardPackRenderer renderer = new AwardPackRenderer(pdf, text, false);
-                            renderAward(handle, pdf, renderer, data, chain, checks, digest, chainId, length);
-                        }, "audit-pack-" + data.scheme().code() + "-" + data.organisation().code() + "-"
-                                + language.code() + ".pdf", chain.checkpoint()));
+                return Optional.of(work.apply(handle, chain, checkpoint, chainId, length));
             });
-            if (pack.isPresent()) {
-                recordDownload(actor, AuditAction.AUDIT_PACK_DOWNLOADED, awardId.toString(), language, pack.get());
-                return pack.get();
+            if (result.isPresent()) {
+                return result.get();
             }
         }
     }

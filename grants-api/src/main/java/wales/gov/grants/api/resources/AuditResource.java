@@ -43,7 +43,7 @@ public final class AuditResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Recompute every hash chain of the audit trail and check the signed checkpoints")
     public AuditVerificationView verify(@Auth GrantsPrincipal principal) {
-        return AuditVerificationView.of(verifier.verifyAll());
+        return AuditVerificationView.of(verifier.verifyAll(principal.actor()));
     }
 
     /** PEM whatever the Accept header asks for: there is no other form of the key. */

@@ -12,19 +12,22 @@ import wales.gov.grants.kernel.ValidationException;
 import wales.gov.grants.packs.AuditPackService;
 import wales.gov.grants.packs.PackLanguage;
 
-/** How a pack is sent: the language asked for, and the finished file with its length, name and digest. */
-final class PackDownloads {
-    static final String PDF = "application/pdf";
+/**
+ * How a pack is sent: the language asked for, and the finished file with its length, name and digest. The API and the
+ * pages send packs through this one class, so both give the same bytes and headers.
+ */
+public final class PackDownloads {
+    public static final String PDF = "application/pdf";
 
     private PackDownloads() {
     }
 
-    static PackLanguage language(String lang) {
+    public static PackLanguage language(String lang) {
         return PackLanguage.parse(lang).orElseThrow(() -> ValidationException.of("lang", "must be en or cy"));
     }
 
     /** Streams the pack's file, deleting it once sent (or once the client has gone). */
-    static Response send(AuditPackService.Pack pack) {
+    public static Response send(AuditPackService.Pack pack) {
         StreamingOutput body = output -> {
             try (pack; InputStream in = Files.newInputStream(pack.file())) {
                 in.transferTo(output);

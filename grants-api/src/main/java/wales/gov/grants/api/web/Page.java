@@ -116,15 +116,24 @@ public final class Page extends View {
         }
         Role role = context.user().role();
         List<NavigationItem> items = new ArrayList<>();
-        items.add(new NavigationItem("/", t("nav.home"), context.path().equals("/")));
-        if (role == Role.FINANCE_OFFICER || role == Role.GRANT_MANAGER || role == Role.AUDITOR
-                || role == Role.RECIPIENT) {
-            items.add(new NavigationItem("/claims", t("nav.claims"), context.path().startsWith("/claims")));
+        items.add(navigationItem("/", "nav.home"));
+        if (role == Role.GRANT_MANAGER || role == Role.AUDITOR) {
+            items.add(navigationItem("/schemes", "nav.schemes"));
         }
         if (role == Role.RECIPIENT || role == Role.GRANT_MANAGER || role == Role.AUDITOR) {
-            items.add(1, new NavigationItem("/awards", t("award.nav"), context.path().startsWith("/awards")));
+            items.add(navigationItem("/awards", "award.nav"));
+        }
+        if (role == Role.FINANCE_OFFICER || role == Role.GRANT_MANAGER || role == Role.AUDITOR
+                || role == Role.RECIPIENT) {
+            items.add(navigationItem("/claims", "nav.claims"));
         }
         return items;
+    }
+
+    private NavigationItem navigationItem(String href, String key) {
+        boolean active = href.equals("/") ? context.path().equals("/")
+                : context.path().equals(href) || context.path().startsWith(href + "/");
+        return new NavigationItem(href, t(key), active);
     }
 
     public record NavigationItem(String href, String text, boolean active) {

@@ -104,6 +104,25 @@ class WebRoleMatrixTest {
                         303, 403, 403, 403, 403, 200, 404},
                 {new PageRoute("GET /awards/{unknown}", claim -> "/awards/00000000-0000-0000-0000-000000000000"),
                         303, 404, 404, 404, 404, 404, 404},
+                // the grant manager's and auditor's pages: schemes are any signed-in user's, as in the API (a
+                // recipient's scheme page lists its own awards only); the claim's award is ACTIVE, so its offer and
+                // withdraw pages explain the refusal to a grant manager
+                {new PageRoute("GET /schemes", claim -> "/schemes"), 303, 200, 200, 200, 200, 200, 200},
+                {new PageRoute("GET /schemes/{id}", claim -> "/schemes/" + claim.schemeId()),
+                        303, 200, 200, 200, 200, 200, 200},
+                {new PageRoute("GET /awards/new?scheme={id}", claim -> "/awards/new?scheme=" + claim.schemeId()),
+                        303, 403, 200, 403, 403, 403, 403},
+                {new PageRoute("GET /awards/{id}/offer", claim -> "/awards/" + claim.awardId() + "/offer"),
+                        303, 403, 200, 403, 403, 403, 403},
+                {new PageRoute("GET /awards/{id}/withdraw", claim -> "/awards/" + claim.awardId() + "/withdraw"),
+                        303, 403, 200, 403, 403, 403, 403},
+                {new PageRoute("GET /awards/{id}/close", claim -> "/awards/" + claim.awardId() + "/close"),
+                        303, 403, 200, 403, 403, 403, 403},
+                {new PageRoute("GET /awards/{id}/audit", claim -> "/awards/" + claim.awardId() + "/audit"),
+                        303, 403, 403, 403, 200, 403, 404},
+                {new PageRoute("GET /awards/{unknown}/audit",
+                        claim -> "/awards/00000000-0000-0000-0000-000000000000/audit"),
+                        303, 404, 404, 404, 404, 404, 404},
         };
         List<Arguments> cases = new ArrayList<>();
         for (Object[] row : table) {
