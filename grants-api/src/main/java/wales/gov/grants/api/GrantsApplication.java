@@ -182,7 +182,7 @@ public class GrantsApplication extends Application<GrantsConfiguration> {
                 new ClaimPages(webRequests, services.claims(), services.schemes(), services.organisations(),
                         services.evidence()),
                 new RecipientPages(webRequests, services.awards(), services.claims(), services.evidence(),
-                        services.outcomes(), services.schemes(), services.organisations())),
+                        services.outcomes(), services.schemes(), services.organisations()),
                 new ManagerPages(webRequests, services.schemes(), services.awards(), services.organisations(),
                         services.idempotency()),
                 new AuditPages(webRequests, services.awards(), services.schemes(), services.organisations(),
