@@ -144,7 +144,11 @@ public final class Fixtures {
 
     /** A user of the role with password {@link #PASSWORD}; a recipient is bound to {@code organisation}. */
     public User user(Role role, Organisation organisation) {
-        String username = unique(role.name().toLowerCase().replace('_', '-') + "-");
+        return user(role, organisation, unique(role.name().toLowerCase().replace('_', '-') + "-"));
+    }
+
+    /** {@link #user(Role, Organisation)} with a chosen username; the same user again if it exists. */
+    public User user(Role role, Organisation organisation, String username) {
         jdbi.useExtension(UserDao.class, users -> users.insertIfAbsent(username, FAST_HASH, "Test " + role, role.name(),
                 organisation == null ? null : organisation.id().value(), false));
         return jdbi.withExtension(UserDao.class, users -> users.findByUsername(username)).orElseThrow();

@@ -13,6 +13,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -20,6 +21,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import wales.gov.grants.testing.Fixtures;
+import wales.gov.grants.users.User;
 
 /**
  * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}), driven by Selenium with the
@@ -110,6 +113,44 @@ final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Signs {@code user} in from a fresh sign-in page in {@code language}, ending on their home page. */
+    void signIn(User user, String language) {
+        driver.manage().deleteAllCookies();
+        open("/?lang=" + language);
+        driver.findElement(By.id("username")).sendKeys(user.username());
+        driver.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
+        driver.findElement(By.cssSelector("form[action='/sign-in'] button")).click();
+        if (!driver.getPageSource().contains("govuk-service-navigation__list")) {
+            throw new AssertionError(user.username() + " did not get past the sign-in page: " + driver.getTitle());
+        }
+    }
+
+    /**
+     * A screenshot of the page as it is ({@code target/screenshots/NAME.png}) and axe-core's verdict on it, each
+     * violation added to {@code violations} under {@code name}.
+     */
+    void audit(String name, List<String> violations) {
+        screenshot(name);
+        for (Map<String, Object> violation : accessibilityViolations()) {
+            violations.add(name + ": " + violation);
+        }
+    }
+
+    /** {@link #audit} of this page in English and then of the same address in Welsh, leaving it in English. */
+    void auditInBothLanguages(String name, List<String> violations) {
+        String address = driver.getCurrentUrl().replaceAll("[?&]lang=(en|cy)$", "");
+        String joiner = address.contains("?") ? "&" : "?";
+        driver.get(address + joiner + "lang=en");
+        audit(name + "-en", violations);
+        driver.get(address + joiner + "lang=cy");
+        String language = driver.findElement(By.tagName("html")).getAttribute("lang");
+        if (!"cy".equals(language)) {
+            violations.add(name + "-cy: the page is in '" + language + "', not Welsh");
+        }
+        audit(name + "-cy", violations);
+        driver.get(address + joiner + "lang=en");
     }
 
     @Override
