@@ -73,6 +73,8 @@ import wales.gov.grants.api.resources.UserResource;
 import wales.gov.grants.api.web.ClaimPages;
 import wales.gov.grants.api.web.Messages;
 import wales.gov.grants.api.web.PageExceptionMapper;
+import wales.gov.grants.api.web.PaymentPages;
+import wales.gov.grants.api.web.RecoveryPages;
 import wales.gov.grants.api.web.SignInPages;
 import wales.gov.grants.api.web.WebFilter;
 import wales.gov.grants.api.web.WebRequests;
@@ -182,7 +184,10 @@ public class GrantsApplication extends Application<GrantsConfiguration> {
         List<Object> pages = List.of(
                 new SignInPages(webRequests),
                 new ClaimPages(webRequests, services.claims(), services.schemes(), services.organisations(),
-                        services.evidence()));
+                        services.evidence()),
+                new PaymentPages(webRequests, services.claims(), services.schemes(), services.organisations()),
+                new RecoveryPages(webRequests, services.recoveries(), services.claims(), services.awards(),
+                        services.schemes(), services.organisations()));
         // first of all filters, before Dropwizard's own allowed-methods filter and its empty 405
         environment.servlets().addFilter("unsupported-method", new UnsupportedMethodFilter(
                         java.util.stream.Stream.concat(resources.stream(), pages.stream()).toList()))

@@ -94,7 +94,7 @@ public final class ClaimPages {
                 blank(organisation), blank(chosenStatus)));
         Page<Claim> page = shown(context, () -> claims.list(actor, filter,
                 Page.Request.of(PAGE_SIZE, (long) (number - 1) * PAGE_SIZE)));
-        Names names = new Names(actor);
+        Names names = new Names(actor, schemes, organisations);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Claim claim : page.items()) {
             Scheme claimScheme = names.scheme(claim.schemeId());
@@ -134,7 +134,7 @@ public final class ClaimPages {
                                               @QueryParam("done") String done) {
         PageContext context = requests.signedIn(request);
         Map<String, Object> model = claimModel(context, id);
-        if (done != null && Set.of("approved", "first-approval", "rejected", "queried").contains(done)) {
+        if (done != null && Set.of("approved", "first-approval", "rejected", "queried", "paid").contains(done)) {
             model.put("done", done);
         }
         return new wales.gov.grants.api.web.Page("claim", context, "claim.title", model);
@@ -214,7 +214,7 @@ public final class ClaimPages {
         Actor actor = context.actor();
         ClaimDetails details = shown(context, () -> claims.get(actor, ClaimId.fromPath(id)));
         Claim claim = details.claim();
-        Names names = new Names(actor);
+        Names names = new Names(actor, schemes, organisations);
         List<Evidence> documents = shown(context, () -> evidence.list(actor, claim.awardId(),
                 Page.Request.of(Page.MAX_LIMIT, 0L))).items().stream()
                 .filter(document -> claim.id().equals(document.claimId()))
@@ -229,6 +229,7 @@ public final class ClaimPages {
         model.put("needsTwo", claim.needsTwoApprovals(scheme.dualApprovalThreshold()));
         model.put("decidable", claim.status() == ClaimStatus.SUBMITTED
                 && actor.role() == wales.gov.grants.kernel.Role.FINANCE_OFFICER);
+        model.put("payable", claim.acceptsPayments() && actor.role() == wales.gov.grants.kernel.Role.FINANCE_OFFICER);
         return model;
     }
 
@@ -265,7 +266,7 @@ public final class ClaimPages {
         }
     }
 
-    private static int pageNumber(PageContext context, String text) {
+    static int pageNumber(PageContext context, String text) {
         if (text == null || text.isBlank()) {
             return 1;
         }
@@ -285,13 +286,17 @@ public final class ClaimPages {
     }
 
     /** Schemes and organisations of one page, each read once. */
-    private final class Names {
+    static final class Names {
         private final Actor actor;
+        private final SchemeService schemes;
+        private final OrganisationService organisations;
         private final Map<SchemeId, Scheme> schemesById = new HashMap<>();
         private final Map<OrganisationId, Organisation> organisationsById = new HashMap<>();
 
-        Names(Actor actor) {
+        Names(Actor actor, SchemeService schemes, OrganisationService organisations) {
             this.actor = actor;
+            this.schemes = schemes;
+            this.organisations = organisations;
         }
 
         Scheme scheme(SchemeId id) {

@@ -121,6 +121,11 @@ public final class Page extends View {
                 || role == Role.RECIPIENT) {
             items.add(new NavigationItem("/claims", t("nav.claims"), context.path().startsWith("/claims")));
         }
+        if (role == Role.FINANCE_OFFICER) {
+            items.add(new NavigationItem("/payments", t("payment.nav"), context.path().startsWith("/payments")));
+            items.add(new NavigationItem("/recoveries", t("recovery.nav"), context.path().startsWith("/recoveries")
+                    || context.path().matches("/awards/[^/]+/recoveries.*")));
+        }
         return items;
     }
 

@@ -36,6 +36,8 @@ class MacroFixturesTest {
             input             | default                | <@forms.input id="test-name" name="test-name" label="National Insurance number"/>
             input             | with-error-message     | <@forms.input id="input-with-error-message" name="test-name-3" label="National Insurance number" error="Enter a National Insurance number in the correct format"/>
             error-summary     | default                | <@forms.errorSummary title="There is a problem" errors=[{"href": "#example-error-1", "text": "The date your passport was issued must be in the past"}, {"href": "#example-error-2", "text": "Enter a postcode, like AA1 1AA"}]/>
+            date-input        | default                | <@forms.dateInput id="dob" legend="What is your date of birth?" hint="For example, 31 3 1980"/>
+            date-input        | with-errors-and-hint   | <@forms.dateInput id="dob-errors" legend="What is your date of birth?" hint="For example, 31 3 1980" error="Error message goes here"/>
             """)
     void macroRendersTheFixture(String component, String fixture, String call) {
         String expected = resource(COMPONENTS + component + "/template-" + fixture + ".html");
