@@ -286,6 +286,22 @@ public final class ClaimService {
         return get(actor, claimId);
     }
 
+    /**
+     * A dry run of {@link #pay}: every check a payment would pass now, recording nothing, for a page that asks the
+     * officer to confirm what will be recorded. The payment itself checks again under the locks.
+     */
+    public MoneyMovement previewPayment(Actor actor, ClaimId claimId, NewPayment request) {
+        actor.requireRole(Role.FINANCE_OFFICER);
+        MoneyMovement payment = MoneyMovement.parse(request.amount(), "paidOn", request.paidOn(),
+                request.reference());
+        return jdbi.inTransaction(handle -> {
+            Claim claim = visible(handle, actor, claimId);
+            access.visible(handle, actor, claim.awardId()).requireActive("record a payment");
+            claim.checkPayment(payment, LocalDate.now(clock));
+            return payment;
+        });
+    }
+
     /** The award's claims a finance officer may adjust (reduce after approval), oldest first, for the form. */
     public List<Claim> adjustable(Actor actor, AwardId awardId) {
         actor.requireRole(Role.FINANCE_OFFICER);

@@ -18,12 +18,12 @@ import wales.gov.grants.kernel.ValidationException;
  * What the finance officer's money forms share: reading a GOV.UK date input, and turning a service's refusal into
  * the error summary's lines. The rules are the services'; a refusal here only chooses the words that explain it.
  */
-final class FinanceForms {
+public final class FinanceForms {
     private FinanceForms() {
     }
 
     /** A line of an error summary and the inline message of its field: the field's id and the text shown. */
-    record FormError(String field, String href, String text) {
+    public record FormError(String field, String href, String text) {
     }
 
     /** A service call whose "not found" and "not allowed" are the pages' 404 and 403 (a malformed id is a 404). */

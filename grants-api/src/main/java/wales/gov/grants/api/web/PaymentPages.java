@@ -64,10 +64,10 @@ public final class PaymentPages {
     }
 
     /** What the officer typed, kept as typed. */
-    record PaymentForm(String amount, String day, String month, String year, String reference) {
+    public record PaymentForm(String amount, String day, String month, String year, String reference) {
         static final PaymentForm EMPTY = new PaymentForm("", "", "", "", "");
 
-        PaymentForm {
+        public PaymentForm {
             amount = FinanceForms.trimmed(amount);
             day = FinanceForms.trimmed(day);
             month = FinanceForms.trimmed(month);
@@ -109,8 +109,8 @@ public final class PaymentPages {
         NewPayment payment = form.request();
         try {
             if (!"yes".equals(confirm)) {
-                MoneyMovement checked = MoneyMovement.parse(payment.amount(), "paidOn", payment.paidOn(),
-                        payment.reference());
+                MoneyMovement checked = shown(context, () -> claims.previewPayment(context.actor(), claim.id(),
+                        payment));
                 Map<String, Object> model = model(context, details);
                 model.put("form", form);
                 model.put("payment", checked);

@@ -202,8 +202,8 @@ public final class RecoveryPages {
     }
 
     /** What the officer typed, kept as typed. */
-    record ReceiptForm(String amount, String day, String month, String year, String reference) {
-        ReceiptForm {
+    public record ReceiptForm(String amount, String day, String month, String year, String reference) {
+        public ReceiptForm {
             amount = FinanceForms.trimmed(amount);
             day = FinanceForms.trimmed(day);
             month = FinanceForms.trimmed(month);
