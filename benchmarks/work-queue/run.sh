@@ -11,6 +11,8 @@
 #   CLAIMS=1000 ROUNDS=1 benchmarks/work-queue/run.sh
 #   DATABASE=grants_mine PORT=18121 ADMIN_PORT=18122 benchmarks/work-queue/run.sh
 #   JAR=/tmp/other/grants-api.jar benchmarks/work-queue/run.sh   # another build, e.g. before a change
+#   KEEP_DATABASE=1 DATABASE=grants_q benchmarks/work-queue/run.sh         # keep the generated claims, then
+#   REUSE=1 DATABASE=grants_q JAR=/tmp/other.jar benchmarks/work-queue/run.sh  # time another build on them
 #
 # Needs java 17+, psql, createdb/dropdb and curl, and PostgreSQL at 127.0.0.1:5432 that PGUSER (default the current
 # user; root on CI machines) may create databases on without a password. Builds the jar if it is missing. Cleans up
@@ -34,7 +36,7 @@ cleanup() {
         kill "$SERVER_PID" 2>/dev/null || true
         wait "$SERVER_PID" 2>/dev/null || true
     fi
-    if [[ "${KEEP_DATABASE:-0}" != 1 ]]; then
+    if [[ "${KEEP_DATABASE:-0}" != 1 && "${REUSE:-0}" != 1 ]]; then
         dropdb --if-exists --force "$DATABASE" 2>/dev/null || true
     fi
     rm -rf "$WORK_DIR"
@@ -50,7 +52,9 @@ if [[ ! -f "$JAR" && "$JAR" == "$ROOT/grants-api/target/grants-api.jar" ]]; then
     (cd "$ROOT" && mvn -B -ntp -q -pl grants-api -am package -DskipTests)
 fi
 
-createdb "$DATABASE"
+if [[ "${REUSE:-0}" != 1 ]]; then
+    createdb "$DATABASE"
+fi
 PORT=${PORT:-$(free_port)}
 ADMIN_PORT=${ADMIN_PORT:-$(free_port)}
 echo "server: http://127.0.0.1:$PORT (database $DATABASE, log $LOG)"
@@ -72,11 +76,18 @@ for _ in $(seq 1 300); do
     sleep 1
 done
 
-echo "generating $CLAIMS submitted claims through the services ($THREADS threads) ..."
-GENERATED=$(java -Xmx384m -Dlogback.configurationFile="$HERE/logback.xml" -cp "$JAR" "$HERE/GenerateClaims.java" \
-    "jdbc:postgresql://127.0.0.1:$PGPORT/$DATABASE" "$PGUSER" "$WORK_DIR/generator-signing-key.pem" "$CLAIMS" "$THREADS" \
-    | tee /dev/stderr)
-read -r _ CODE SCHEME SCHEME_CLAIMS < <(echo "$GENERATED" | grep '^scheme QUEUE1 ')
+if [[ "${REUSE:-0}" == 1 ]]; then
+    read -r SCHEME SCHEME_CLAIMS < <(psql -X -q -t -A -F ' ' -d "$DATABASE" -c "SELECT schemes.id, count(claims.id)
+        FROM schemes JOIN awards ON awards.scheme_id = schemes.id JOIN claims ON claims.award_id = awards.id
+        WHERE schemes.code = 'QUEUE1' AND claims.status = 'SUBMITTED' GROUP BY schemes.id")
+    echo "reusing $DATABASE: scheme QUEUE1 $SCHEME with $SCHEME_CLAIMS submitted claims"
+else
+    echo "generating $CLAIMS submitted claims through the services ($THREADS threads) ..."
+    GENERATED=$(java -Xmx384m -Dlogback.configurationFile="$HERE/logback.xml" -cp "$JAR" "$HERE/GenerateClaims.java" \
+        "jdbc:postgresql://127.0.0.1:$PGPORT/$DATABASE" "$PGUSER" "$WORK_DIR/generator-signing-key.pem" "$CLAIMS" \
+        "$THREADS" | tee /dev/stderr)
+    read -r _ _ SCHEME SCHEME_CLAIMS < <(echo "$GENERATED" | grep '^scheme QUEUE1 ')
+fi
 psql -X -q -d "$DATABASE" -c 'ANALYZE' >/dev/null
 
 java "$HERE/QueueBenchmark.java" "http://127.0.0.1:$PORT" finance1 demo-password "$SCHEME" "$SCHEME_CLAIMS" "$ROUNDS"

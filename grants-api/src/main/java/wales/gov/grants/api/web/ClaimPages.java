@@ -94,7 +94,12 @@ public final class ClaimPages {
                 blank(organisation), blank(chosenStatus)));
         Page<Claim> page = shown(context, () -> claims.list(actor, filter,
                 Page.Request.of(PAGE_SIZE, (long) (number - 1) * PAGE_SIZE)));
-        Names names = new Names(actor, schemes, organisations);
+        List<Scheme> allSchemes = shown(context, () -> schemes.list(actor, null, Page.Request.of(Page.MAX_LIMIT, 0L)))
+                .items();
+        List<Organisation> allOrganisations = shown(context,
+                () -> organisations.list(actor, Page.Request.of(Page.MAX_LIMIT, 0L))).items();
+        // the filters' lists name the rows too: no read per row (a name beyond them is read once, as elsewhere)
+        Names names = new Names(actor, schemes, organisations).knowing(allSchemes, allOrganisations);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Claim claim : page.items()) {
             Scheme claimScheme = names.scheme(claim.schemeId());
@@ -107,10 +112,6 @@ public final class ClaimPages {
             row.put("hasOne", claim.awaitsSecondApproval(threshold));
             rows.add(row);
         }
-        List<Scheme> allSchemes = shown(context, () -> schemes.list(actor, null, Page.Request.of(Page.MAX_LIMIT, 0L)))
-                .items();
-        List<Organisation> allOrganisations = shown(context,
-                () -> organisations.list(actor, Page.Request.of(Page.MAX_LIMIT, 0L))).items();
         long pages = Math.max(1, (page.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         Map<String, Object> model = new HashMap<>();
         model.put("rows", rows);
@@ -297,6 +298,13 @@ public final class ClaimPages {
             this.actor = actor;
             this.schemes = schemes;
             this.organisations = organisations;
+        }
+
+        /** Names already read (e.g. for a page's filters), so rows naming them need no read of their own. */
+        Names knowing(List<Scheme> knownSchemes, List<Organisation> knownOrganisations) {
+            knownSchemes.forEach(scheme -> schemesById.put(scheme.id(), scheme));
+            knownOrganisations.forEach(organisation -> organisationsById.put(organisation.id(), organisation));
+            return this;
         }
 
         Scheme scheme(SchemeId id) {

@@ -157,7 +157,10 @@ public final class PaymentPages {
         ClaimService.PaymentFilter applied = filter;
         Page<PaymentListing> page = shown(context, () -> claims.payments(actor, applied,
                 Page.Request.of(PAGE_SIZE, (long) (number - 1) * PAGE_SIZE)));
-        ClaimPages.Names names = new ClaimPages.Names(actor, schemes, organisations);
+        List<Scheme> allSchemes = shown(context, () -> schemes.list(actor, null, Page.Request.of(Page.MAX_LIMIT, 0L)))
+                .items();
+        ClaimPages.Names names = new ClaimPages.Names(actor, schemes, organisations).knowing(allSchemes,
+                shown(context, () -> organisations.list(actor, Page.Request.of(Page.MAX_LIMIT, 0L))).items());
         List<Map<String, Object>> rows = new ArrayList<>();
         for (PaymentListing listing : page.items()) {
             Map<String, Object> row = new HashMap<>();
@@ -166,8 +169,6 @@ public final class PaymentPages {
             row.put("organisation", names.organisation(listing.organisationId()));
             rows.add(row);
         }
-        List<Scheme> allSchemes = shown(context, () -> schemes.list(actor, null, Page.Request.of(Page.MAX_LIMIT, 0L)))
-                .items();
         Map<String, Object> model = new HashMap<>();
         model.put("rows", rows);
         model.put("total", page.total());

@@ -86,7 +86,9 @@ public final class RecoveryPages {
                 () -> RecoveryService.RecoveryFilter.parse(null, FinanceForms.blank(chosen)));
         Page<Recovery> page = shown(context, () -> recoveries.list(actor, filter,
                 Page.Request.of(PAGE_SIZE, (long) (number - 1) * PAGE_SIZE)));
-        ClaimPages.Names names = new ClaimPages.Names(actor, schemes, organisations);
+        ClaimPages.Names names = new ClaimPages.Names(actor, schemes, organisations).knowing(
+                shown(context, () -> schemes.list(actor, null, Page.Request.of(Page.MAX_LIMIT, 0L))).items(),
+                shown(context, () -> organisations.list(actor, Page.Request.of(Page.MAX_LIMIT, 0L))).items());
         Map<AwardId, Award> awardsById = new HashMap<>();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Recovery recovery : page.items()) {
