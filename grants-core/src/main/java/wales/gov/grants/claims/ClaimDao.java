@@ -133,33 +133,4 @@ public interface ClaimDao {
               AND ((object_type = 'claim' AND object_id = :claimId) OR details ->> 'claimId' = :claimId)
             ORDER BY id""")
     List<RecordedEvent> history(@Bind("awardId") UUID awardId, @Bind("claimId") String claimId);
-
-    /** The optional filters of the payments list: a scheme, and paid on or after, on or before a day. */
-    String PAYMENT_FILTER = """
-            WHERE (CAST(:schemeId AS uuid) IS NULL OR awards.scheme_id = :schemeId)
-              AND (CAST(:organisationId AS uuid) IS NULL OR awards.organisation_id = :organisationId)
-              AND (CAST(:paidFrom AS date) IS NULL OR payments.paid_on >= :paidFrom)
-              AND (CAST(:paidTo AS date) IS NULL OR payments.paid_on <= :paidTo)""";
-
-    /** Payments newest first (by the day paid, then as recorded), with the award, scheme and organisation. */
-    @SqlQuery("""
-            SELECT payments.*, users.username AS recorded_by_username, claims.award_id, awards.scheme_id,
-                   awards.organisation_id
-            FROM payments JOIN claims ON claims.id = payments.claim_id JOIN awards ON awards.id = claims.award_id
-                 JOIN users ON users.id = payments.recorded_by
-            """ + PAYMENT_FILTER + """
-
-            ORDER BY payments.paid_on DESC, payments.recorded_at DESC, payments.id DESC
-            LIMIT :limit OFFSET :offset""")
-    @RegisterRowMapper(ClaimMappers.PaymentListingMapper.class)
-    List<PaymentListing> paymentPage(@Bind("schemeId") UUID schemeId, @Bind("organisationId") UUID organisationId,
-                                     @Bind("paidFrom") LocalDate paidFrom, @Bind("paidTo") LocalDate paidTo,
-                                     @Bind("limit") int limit, @Bind("offset") long offset);
-
-    @SqlQuery("""
-            SELECT count(*) FROM payments JOIN claims ON claims.id = payments.claim_id
-                 JOIN awards ON awards.id = claims.award_id
-            """ + PAYMENT_FILTER)
-    long paymentCount(@Bind("schemeId") UUID schemeId, @Bind("organisationId") UUID organisationId,
-                      @Bind("paidFrom") LocalDate paidFrom, @Bind("paidTo") LocalDate paidTo);
 }

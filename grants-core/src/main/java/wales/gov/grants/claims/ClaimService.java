@@ -320,10 +320,10 @@ public final class ClaimService {
         UUID scheme = filter.schemeId() == null ? null : filter.schemeId().value();
         UUID organisation = filter.organisationId() == null ? null : filter.organisationId().value();
         return jdbi.inTransaction(handle -> {
-            ClaimDao claims = handle.attach(ClaimDao.class);
-            return new Page<>(claims.paymentPage(scheme, organisation, filter.paidFrom(), filter.paidTo(),
+            PaymentDao payments = handle.attach(PaymentDao.class);
+            return new Page<>(payments.paymentPage(scheme, organisation, filter.paidFrom(), filter.paidTo(),
                     page.limit(), page.offset()),
-                    claims.paymentCount(scheme, organisation, filter.paidFrom(), filter.paidTo()), page.limit(),
+                    payments.paymentCount(scheme, organisation, filter.paidFrom(), filter.paidTo()), page.limit(),
                     page.offset());
         });
     }
