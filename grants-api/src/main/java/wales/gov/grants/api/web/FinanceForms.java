@@ -72,6 +72,12 @@ public final class FinanceForms {
         return text.matches("[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]*)?") ? text.replace(",", "") : text;
     }
 
+    /** The day of {@code instant} as the services date the events that allow a payment or receipt (UTC). */
+    static String day(PageContext context, java.time.Instant instant) {
+        return instant == null ? "" : context.messages().date(context.language(),
+                java.time.LocalDate.ofInstant(instant, java.time.ZoneOffset.UTC));
+    }
+
     static String trimmed(String value) {
         return value == null ? "" : value.strip();
     }

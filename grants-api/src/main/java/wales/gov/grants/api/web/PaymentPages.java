@@ -222,8 +222,7 @@ public final class PaymentPages {
     private static List<FormError> refusal(PageContext context, DomainException e, Claim claim) {
         Messages messages = context.messages();
         String payable = messages.money(context.language(), claim.payable());
-        String approvedOn = claim.decidedAt() == null ? "" : new wales.gov.grants.api.web.Page("payment-form", context,
-                "payment.form.title", Map.of()).day(claim.decidedAt());
+        String approvedOn = FinanceForms.day(context, claim.decidedAt());
         return FinanceForms.refusal(context, "payment", e, INPUTS, payable, approvedOn);
     }
 

@@ -197,8 +197,7 @@ public final class RecoveryPages {
         } catch (ValidationException | RuleViolationException | StateConflictException e) {
             List<FormError> errors = FinanceForms.refusal(context, "recovery.receipt", e, RECEIPT_INPUTS,
                     context.messages().money(context.language(), recovery.outstanding()),
-                    new wales.gov.grants.api.web.Page("receipt-form", context, "recovery.receipt.title", Map.of())
-                            .day(recovery.raisedAt()));
+                    FinanceForms.day(context, recovery.raisedAt()));
             return Response.status(422).entity(receiptPage(context, award, recovery, form, errors, 422)).build();
         }
     }
