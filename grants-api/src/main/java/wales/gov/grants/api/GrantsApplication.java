@@ -71,6 +71,8 @@ import wales.gov.grants.api.web.ManagerPages;
 import wales.gov.grants.api.web.Messages;
 import wales.gov.grants.api.web.PageExceptionMapper;
 import wales.gov.grants.api.web.RecipientPages;
+import wales.gov.grants.api.web.PaymentPages;
+import wales.gov.grants.api.web.RecoveryPages;
 import wales.gov.grants.api.web.SignInPages;
 import wales.gov.grants.api.web.WebFilter;
 import wales.gov.grants.api.web.WebRequests;
@@ -186,7 +188,10 @@ public class GrantsApplication extends Application<GrantsConfiguration> {
                 new ManagerPages(webRequests, services.schemes(), services.awards(), services.organisations(),
                         services.idempotency()),
                 new AuditPages(webRequests, services.awards(), services.schemes(), services.organisations(),
-                        services.auditTrail(), services.verifier(), services.packs()));
+                        services.auditTrail(), services.verifier(), services.packs()),
+                new PaymentPages(webRequests, services.claims(), services.schemes(), services.organisations()),
+                new RecoveryPages(webRequests, services.recoveries(), services.claims(), services.awards(),
+                        services.schemes(), services.organisations()));
         // first of all filters, before Dropwizard's own allowed-methods filter and its empty 405
         environment.servlets().addFilter("unsupported-method", new UnsupportedMethodFilter(
                         java.util.stream.Stream.concat(resources.stream(), pages.stream()).toList()))

@@ -109,6 +109,16 @@ public record Claim(
         return status == ClaimStatus.SUBMITTED && needsTwoApprovals(dualApprovalThreshold) && approvals.size() == 1;
     }
 
+    /** Payments are recorded against APPROVED claims only (a PAID claim is fully paid). */
+    public boolean acceptsPayments() {
+        return status == ClaimStatus.APPROVED;
+    }
+
+    /** Only an approved or paid claim's eligible amount can be reduced after the fact. */
+    public boolean adjustable() {
+        return status == ClaimStatus.APPROVED || status == ClaimStatus.PAID;
+    }
+
     /**
      * The rules of a payment: the claim is APPROVED, the payment is dated neither in the future nor before the
      * approval, and it does not take the claim's payments beyond its eligible amount.
@@ -116,7 +126,7 @@ public record Claim(
      * @return the claim's status once the payment is recorded: PAID when it is now fully paid
      */
     public ClaimStatus checkPayment(MoneyMovement payment, LocalDate today) {
-        if (status != ClaimStatus.APPROVED) {
+        if (!acceptsPayments()) {
             throw new StateConflictException("payments are recorded against APPROVED claims only; this claim is "
                     + status);
         }
@@ -134,7 +144,7 @@ public record Claim(
      * becomes due back.
      */
     public AdjustmentOutcome checkAdjustment(Money reduction) {
-        if (status != ClaimStatus.APPROVED && status != ClaimStatus.PAID) {
+        if (!adjustable()) {
             throw new StateConflictException("only an APPROVED or PAID claim can be adjusted; this claim is "
                     + status);
         }

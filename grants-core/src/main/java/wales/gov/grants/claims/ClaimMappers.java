@@ -80,4 +80,15 @@ public final class ClaimMappers {
                     money(row, "eligible_after_pence"), row.getString("made_by_username"), instant(row, "made_at"));
         }
     }
+
+    /** A payment with its claim's award, scheme and organisation, for the payments list. */
+    public static final class PaymentListingMapper implements RowMapper<PaymentListing> {
+        private final PaymentMapper payments = new PaymentMapper();
+
+        @Override
+        public PaymentListing map(ResultSet row, StatementContext context) throws SQLException {
+            return new PaymentListing(payments.map(row, context), new AwardId(uuid(row, "award_id")),
+                    new SchemeId(uuid(row, "scheme_id")), new OrganisationId(uuid(row, "organisation_id")));
+        }
+    }
 }

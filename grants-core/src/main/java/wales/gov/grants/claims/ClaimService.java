@@ -356,6 +356,58 @@ public final class ClaimService {
         });
     }
 
+    /**
+     * The claim a finance officer is about to pay or adjust, for the form that does it: the role and the claim's
+     * visibility are checked here; whether the claim takes a payment now is {@link Claim#acceptsPayments()}, and
+     * the payment itself checks everything again under the locks.
+     */
+    public ClaimDetails forPayment(Actor actor, ClaimId claimId) {
+        actor.requireRole(Role.FINANCE_OFFICER);
+        return get(actor, claimId);
+    }
+
+    /**
+     * A dry run of {@link #pay}: every check a payment would pass now, recording nothing, for a page that asks the
+     * officer to confirm what will be recorded. The payment itself checks again under the locks.
+     */
+    public MoneyMovement previewPayment(Actor actor, ClaimId claimId, NewPayment request) {
+        actor.requireRole(Role.FINANCE_OFFICER);
+        MoneyMovement payment = MoneyMovement.parse(request.amount(), "paidOn", request.paidOn(),
+                request.reference());
+        return jdbi.inTransaction(handle -> {
+            Claim claim = visible(handle, actor, claimId);
+            access.visible(handle, actor, claim.awardId()).requireActive("record a payment");
+            claim.checkPayment(payment, LocalDate.now(clock));
+            return payment;
+        });
+    }
+
+    /** The award's claims a finance officer may adjust (reduce after approval), oldest first, for the form. */
+    public List<Claim> adjustable(Actor actor, AwardId awardId) {
+        actor.requireRole(Role.FINANCE_OFFICER);
+        return jdbi.inTransaction(handle -> {
+            Award award = access.visible(handle, actor, awardId);
+            ClaimDao claims = handle.attach(ClaimDao.class);
+            List<Claim> rows = claims.page(award.id().value(), null, null, null, Integer.MAX_VALUE, 0).stream()
+                    .filter(Claim::adjustable).toList();
+            return withDetails(handle, rows);
+        });
+    }
+
+    /** Payments newest first, optionally of one scheme and paid within a range of days. */
+    public Page<PaymentListing> payments(Actor actor, PaymentFilter filter, Page.Request page) {
+        actor.requireRole(Role.FINANCE_OFFICER, Role.GRANT_MANAGER, Role.AUDITOR);
+        UUID scheme = filter.schemeId() == null ? null : filter.schemeId().value();
+        UUID organisation = filter.organisationId() == null ? null : filter.organisationId().value();
+        return jdbi.inTransaction(handle -> {
+            PaymentDao payments = handle.attach(PaymentDao.class);
+            return new Page<>(payments.paymentPage(scheme, organisation, filter.paidFrom(), filter.paidTo(),
+                    page.limit(), page.offset()),
+                    payments.paymentCount(scheme, organisation, filter.paidFrom(), filter.paidTo()), page.limit(),
+                    page.offset());
+        });
+    }
+
     public AdjustmentResult adjust(Actor actor, ClaimId claimId, NewAdjustment request) {
         actor.requireRole(Role.FINANCE_OFFICER);
         Validator validator = new Validator();
@@ -509,6 +561,24 @@ public final class ClaimService {
             requireNonNull(award, "award is null");
             requireNonNull(claim, "claim is null");
             requireNonNull(dualApprovalThreshold, "dualApprovalThreshold is null");
+        }
+    }
+
+    /** Optional filters of the payments list; {@code paidFrom} and {@code paidTo} are inclusive. */
+    public record PaymentFilter(SchemeId schemeId, OrganisationId organisationId, LocalDate paidFrom,
+                                LocalDate paidTo) {
+        public static PaymentFilter parse(String schemeId, String organisationId, String paidFrom, String paidTo) {
+            Validator validator = new Validator();
+            SchemeId scheme = validator.optional("schemeId", schemeId, SchemeId::parse, "the id of a scheme");
+            OrganisationId organisation = validator.optional("organisationId", organisationId, OrganisationId::parse,
+                    "the id of an organisation");
+            LocalDate from = paidFrom == null ? null : validator.date("paidFrom", paidFrom);
+            LocalDate to = paidTo == null ? null : validator.date("paidTo", paidTo);
+            if (from != null && to != null) {
+                validator.check(!to.isBefore(from), "paidTo", "must not be before paidFrom");
+            }
+            validator.throwIfInvalid();
+            return new PaymentFilter(scheme, organisation, from, to);
         }
     }
 

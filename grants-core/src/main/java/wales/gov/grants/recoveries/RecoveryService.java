@@ -54,6 +54,12 @@ public final class RecoveryService {
                 .get(0));
     }
 
+    /** The recovery a finance officer is about to record a receipt against, for the form; the receipt checks again. */
+    public Recovery forReceipt(Actor actor, RecoveryId recoveryId) {
+        actor.requireRole(Role.FINANCE_OFFICER);
+        return get(actor, recoveryId);
+    }
+
     /** Records money received back; a receipt never exceeds what is still owed. Allowed after the award closes. */
     public Recovery receive(Actor actor, RecoveryId recoveryId, NewReceipt request) {
         actor.requireRole(Role.FINANCE_OFFICER);

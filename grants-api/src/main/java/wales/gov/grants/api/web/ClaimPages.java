@@ -94,7 +94,12 @@ public final class ClaimPages {
                 blank(organisation), blank(chosenStatus)));
         Page<Claim> page = shown(context, () -> claims.list(actor, filter,
                 Page.Request.of(PAGE_SIZE, (long) (number - 1) * PAGE_SIZE)));
-        Names names = new Names(actor);
+        List<Scheme> allSchemes = shown(context, () -> schemes.list(actor, null, Page.Request.of(Page.MAX_LIMIT, 0L)))
+                .items();
+        List<Organisation> allOrganisations = shown(context,
+                () -> organisations.list(actor, Page.Request.of(Page.MAX_LIMIT, 0L))).items();
+        // the filters' lists name the rows too: no read per row (a name beyond them is read once, as elsewhere)
+        Names names = new Names(actor, schemes, organisations).knowing(allSchemes, allOrganisations);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Claim claim : page.items()) {
             Scheme claimScheme = names.scheme(claim.schemeId());
@@ -107,10 +112,6 @@ public final class ClaimPages {
             row.put("hasOne", claim.awaitsSecondApproval(threshold));
             rows.add(row);
         }
-        List<Scheme> allSchemes = shown(context, () -> schemes.list(actor, null, Page.Request.of(Page.MAX_LIMIT, 0L)))
-                .items();
-        List<Organisation> allOrganisations = shown(context,
-                () -> organisations.list(actor, Page.Request.of(Page.MAX_LIMIT, 0L))).items();
         long pages = Math.max(1, (page.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         Map<String, Object> model = new HashMap<>();
         model.put("rows", rows);
@@ -134,7 +135,7 @@ public final class ClaimPages {
                                               @QueryParam("done") String done) {
         PageContext context = requests.signedIn(request);
         Map<String, Object> model = claimModel(context, id);
-        if (done != null && Set.of("approved", "first-approval", "rejected", "queried").contains(done)) {
+        if (done != null && Set.of("approved", "first-approval", "rejected", "queried", "paid").contains(done)) {
             model.put("done", done);
         }
         return new wales.gov.grants.api.web.Page("claim", context, "claim.title", model);
@@ -214,7 +215,7 @@ public final class ClaimPages {
         Actor actor = context.actor();
         ClaimDetails details = shown(context, () -> claims.get(actor, ClaimId.fromPath(id)));
         Claim claim = details.claim();
-        Names names = new Names(actor);
+        Names names = new Names(actor, schemes, organisations);
         List<Evidence> documents = shown(context, () -> evidence.list(actor, claim.awardId(),
                 Page.Request.of(Page.MAX_LIMIT, 0L))).items().stream()
                 .filter(document -> claim.id().equals(document.claimId()))
@@ -229,6 +230,7 @@ public final class ClaimPages {
         model.put("needsTwo", claim.needsTwoApprovals(scheme.dualApprovalThreshold()));
         model.put("decidable", claim.status() == ClaimStatus.SUBMITTED
                 && actor.role() == wales.gov.grants.kernel.Role.FINANCE_OFFICER);
+        model.put("payable", claim.acceptsPayments() && actor.role() == wales.gov.grants.kernel.Role.FINANCE_OFFICER);
         return model;
     }
 
@@ -265,7 +267,7 @@ public final class ClaimPages {
         }
     }
 
-    private static int pageNumber(PageContext context, String text) {
+    static int pageNumber(PageContext context, String text) {
         if (text == null || text.isBlank()) {
             return 1;
         }
@@ -285,13 +287,24 @@ public final class ClaimPages {
     }
 
     /** Schemes and organisations of one page, each read once. */
-    private final class Names {
+    static final class Names {
         private final Actor actor;
+        private final SchemeService schemes;
+        private final OrganisationService organisations;
         private final Map<SchemeId, Scheme> schemesById = new HashMap<>();
         private final Map<OrganisationId, Organisation> organisationsById = new HashMap<>();
 
-        Names(Actor actor) {
+        Names(Actor actor, SchemeService schemes, OrganisationService organisations) {
             this.actor = actor;
+            this.schemes = schemes;
+            this.organisations = organisations;
+        }
+
+        /** Names already read (e.g. for a page's filters), so rows naming them need no read of their own. */
+        Names knowing(List<Scheme> knownSchemes, List<Organisation> knownOrganisations) {
+            knownSchemes.forEach(scheme -> schemesById.put(scheme.id(), scheme));
+            knownOrganisations.forEach(organisation -> organisationsById.put(organisation.id(), organisation));
+            return this;
         }
 
         Scheme scheme(SchemeId id) {

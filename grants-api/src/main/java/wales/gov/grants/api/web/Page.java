@@ -127,6 +127,11 @@ public final class Page extends View {
                 || role == Role.RECIPIENT) {
             items.add(navigationItem("/claims", "nav.claims"));
         }
+        if (role == Role.FINANCE_OFFICER) {
+            items.add(navigationItem("/payments", "payment.nav"));
+            items.add(new NavigationItem("/recoveries", t("recovery.nav"), context.path().startsWith("/recoveries")
+                    || context.path().matches("/awards/[^/]+/recoveries.*")));
+        }
         return items;
     }
 

@@ -47,6 +47,7 @@ class MacroFixturesTest {
             radios            | with-fieldset-and-error-message | <@forms.radios idPrefix="example" name="example" legend="Have you changed your name?" error="Please select an option" checked="no" items=[{"value": "yes", "text": "Yes"}, {"value": "no", "text": "No"}]/>
             select            | default                | <@forms.selectField id="select-1" name="select-1" label="Label text goes here" selected="2" items=[{"value": "1", "text": "GOV.UK frontend option 1"}, {"value": "2", "text": "GOV.UK frontend option 2"}, {"value": "3", "text": "GOV.UK frontend option 3", "disabled": true}]/>
             select            | with-hint-text-and-error-message | <@forms.selectField id="select-2" name="select-2" label="Label text goes here" hint="Hint text goes here" error="Error message goes here" items=[{"value": "1", "text": "GOV.UK frontend option 1"}, {"value": "2", "text": "GOV.UK frontend option 2"}, {"value": "3", "text": "GOV.UK frontend option 3"}]/>
+            date-input        | with-errors-and-hint   | <@forms.dateInput id="dob-errors" legend="What is your date of birth?" hint="For example, 31 3 1980" error="Error message goes here"/>
             """)
     void macroRendersTheFixture(String component, String fixture, String call) {
         String expected = resource(COMPONENTS + component + "/template-" + fixture + ".html");

@@ -123,6 +123,19 @@ class WebRoleMatrixTest {
                 {new PageRoute("GET /awards/{unknown}/audit",
                         claim -> "/awards/00000000-0000-0000-0000-000000000000/audit"),
                         303, 404, 404, 404, 404, 404, 404},
+                // the finance officer's payments and recoveries: recording is the finance officer's; the lists are
+                // also the auditor's and the grant manager's, as in the API; another organisation's award is a 404
+                {new PageRoute("GET /claims/{id}/payments/new", claim -> "/claims/" + claim.id() + "/payments/new"),
+                        303, 403, 403, 200, 403, 403, 403},
+                {new PageRoute("GET /payments", claim -> "/payments"), 303, 403, 200, 200, 200, 403, 403},
+                {new PageRoute("GET /recoveries", claim -> "/recoveries"), 303, 403, 200, 200, 200, 403, 403},
+                {new PageRoute("GET /awards/{id}/recoveries", claim -> "/awards/" + claim.awardId() + "/recoveries"),
+                        303, 403, 200, 200, 200, 403, 404},
+                {new PageRoute("GET /awards/{id}/recoveries/new",
+                        claim -> "/awards/" + claim.awardId() + "/recoveries/new"), 303, 403, 403, 200, 403, 403, 404},
+                {new PageRoute("GET /awards/{unknown}/recoveries",
+                        claim -> "/awards/00000000-0000-0000-0000-000000000000/recoveries"),
+                        303, 404, 404, 404, 404, 404, 404},
         };
         List<Arguments> cases = new ArrayList<>();
         for (Object[] row : table) {
