@@ -60,7 +60,12 @@ public enum AuditAction {
 
     ORGANISATION_CREATED("organisation"),
     /** Its English or Welsh name (or both) changed; code and type never change. */
-    ORGANISATION_RENAMED("organisation");
+    ORGANISATION_RENAMED("organisation"),
+
+    /** An auditor drew a monetary-unit sample of a scheme's approved claim lines. */
+    SAMPLE_DRAWN("sample"),
+    /** A sample's pack was taken away: recorded in the chain not tied to an award, so the next pack is the same. */
+    SAMPLE_PACK_DOWNLOADED("sample");
 
     private final String objectType;
 
