@@ -62,6 +62,8 @@ import wales.gov.grants.api.resources.OrganisationResource;
 import wales.gov.grants.api.resources.OutcomeResource;
 import wales.gov.grants.api.resources.RecoveryResource;
 import wales.gov.grants.api.resources.SchemePackResource;
+import wales.gov.grants.api.resources.SchemeSampleResource;
+import wales.gov.grants.api.resources.SampleResource;
 import wales.gov.grants.api.resources.SchemeResource;
 import wales.gov.grants.api.resources.TokenResource;
 import wales.gov.grants.api.resources.UserResource;
@@ -175,6 +177,8 @@ public class GrantsApplication extends Application<GrantsConfiguration> {
                 new AuditResource(services.verifier(), services.signingKey().publicKey()),
                 new AwardPackResource(services.packs()),
                 new SchemePackResource(services.packs()),
+                new SchemeSampleResource(services.samples(), creations),
+                new SampleResource(services.samples()),
                 new OpenApiResource());
         WebRequests webRequests = new WebRequests(new WebSessionService(jdbi, clock,
                 configuration.getWeb().getSessionIdleTimeout().toJavaDuration(), services.auth(), services.auditLog()),

@@ -115,6 +115,12 @@ class RoleMatrixTest {
         Endpoint revokeToken = new Endpoint("DELETE /tokens/{id}", "DELETE",
                 world -> "/api/v1/tokens/" + world.managerToken(), null);
         Endpoint signOut = new Endpoint("DELETE /tokens/current", "DELETE", world -> "/api/v1/tokens/current", null);
+        Endpoint drawSample = new Endpoint("POST /schemes/{id}/samples", "POST",
+                world -> "/api/v1/schemes/" + sampledScheme(world) + "/samples",
+                world -> json(Map.of("size", 1, "seed", 7)));
+        Endpoint sample = new Endpoint("GET /samples/{id}", "GET", world -> "/api/v1/samples/" + sample(world), null);
+        Endpoint samplePack = new Endpoint("GET /samples/{id}/pack", "GET",
+                world -> "/api/v1/samples/" + sample(world) + "/pack?lang=cy", null);
 
         List<Arguments> cases = new ArrayList<>();
         for (Who who : Who.values()) {
@@ -156,6 +162,10 @@ class RoleMatrixTest {
             cases.add(Arguments.of(revokeToken, who, !signedIn ? 401 : admin || manager ? 204 : 404));
             // every caller here signs in with HTTP Basic, which has no token to sign out
             cases.add(Arguments.of(signOut, who, signedIn ? 422 : 401));
+            boolean auditor = who == Who.AUDITOR;
+            cases.add(Arguments.of(drawSample, who, !signedIn ? 401 : auditor ? 201 : 403));
+            cases.add(Arguments.of(sample, who, !signedIn ? 401 : auditor ? 200 : 403));
+            cases.add(Arguments.of(samplePack, who, !signedIn ? 401 : auditor ? 200 : 403));
         }
         return cases.stream();
     }
@@ -214,5 +224,19 @@ class RoleMatrixTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The world's scheme, once the active award has an approved claim to sample. */
+    private static String sampledScheme(World world) {
+        FIXTURES.approvedClaim(USERS.get(Who.RECIPIENT_OWN).asActor(), USERS.get(Who.FINANCE_OFFICER).asActor(),
+                world.active(), 0, "2.50", "1.25");
+        return world.scheme().id().toString();
+    }
+
+    /** A sample of the world's scheme, drawn by the auditor. */
+    private static String sample(World world) {
+        sampledScheme(world);
+        return FIXTURES.services().samples().draw(USERS.get(Who.AUDITOR).asActor(), world.scheme().id(),
+                new wales.gov.grants.samples.NewSample(2, 7)).id().toString();
     }
 }

@@ -63,7 +63,11 @@ public enum AuditAction {
     ORGANISATION_RENAMED("organisation"),
 
     /** A DRAFT or QUERIED claim's period and lines changed by its organisation before it is submitted. */
-    CLAIM_AMENDED("claim");
+    CLAIM_AMENDED("claim"),
+    /** An auditor drew a monetary-unit sample of a scheme's approved claim lines. */
+    SAMPLE_DRAWN("sample"),
+    /** A sample's pack was taken away: recorded in the chain not tied to an award, so the next pack is the same. */
+    SAMPLE_PACK_DOWNLOADED("sample");
 
     private final String objectType;
 

@@ -35,6 +35,7 @@ import wales.gov.grants.recoveries.RecoveryService;
 import wales.gov.grants.recoveries.TotalsDao;
 import wales.gov.grants.reminders.ReminderDao;
 import wales.gov.grants.reminders.ReminderService;
+import wales.gov.grants.samples.SampleService;
 import wales.gov.grants.schemes.SchemeDao;
 import wales.gov.grants.schemes.SchemeService;
 import wales.gov.grants.users.AuthService;
@@ -74,7 +75,8 @@ public record GrantsServices(
         AuditCheckpoints checkpoints,
         AuditVerifier verifier,
         AuditPackService packs,
-        ReminderService reminders) {
+        ReminderService reminders,
+        SampleService samples) {
     /** Every SQL Object the services attach. */
     public static final List<Class<?>> DAOS = List.of(AuditDao.class, AwardDao.class, ClaimDao.class,
             ClaimDecisionDao.class, EvidenceDao.class, IdempotencyDao.class, OrganisationDao.class, OutcomeDao.class,
@@ -132,6 +134,7 @@ public record GrantsServices(
                 checkpoints,
                 verifier,
                 new AuditPackService(jdbi, auditLog, access, ledger, outcomes, storage, checkpoints, verifier, packs),
-                new ReminderService(jdbi, clock));
+                new ReminderService(jdbi, clock),
+                new SampleService(jdbi, auditLog, checkpoints, storage, packs, clock));
     }
 }

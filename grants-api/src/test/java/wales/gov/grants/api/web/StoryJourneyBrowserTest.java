@@ -155,7 +155,7 @@ class StoryJourneyBrowserTest {
         browser.auditInBothLanguages("story-approved", violations);
         ClaimDetails approved = FIXTURES.claims().get(manager, claim.id());
         assertThat(approved.claim().status()).isEqualTo(ClaimStatus.APPROVED);
-        assertThat(approved.approvals()).extracting(approval -> approval.approverUsername())
+        assertThat(approved.claim().approvals()).extracting(approval -> approval.approverUsername())
                 .containsExactly("finance1", "finance2");
 
         // finance1 records the payment
