@@ -1,5 +1,6 @@
 package wales.gov.grants.api.openapi;
 
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,9 @@ import java.util.Set;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
 import wales.gov.grants.awards.AwardStatus;
 import wales.gov.grants.claims.ClaimStatus;
 import wales.gov.grants.evidence.Evidence;
@@ -47,6 +50,7 @@ final class SchemaConventions {
             Map.entry("NewUser", List.of("username", "displayName", "role", "password")),
             Map.entry("NewOrganisation", List.of("code", "nameEn", "nameCy", "type")),
             Map.entry("Rejection", List.of("reason")),
+            Map.entry("NewSample", List.of("size")),
             Map.entry("Query", List.of("question")),
             Map.entry("PasswordChangeRequest", List.of("currentPassword", "newPassword")),
             Map.entry("EvidenceUpload", List.of("file", "title")),
@@ -91,6 +95,9 @@ final class SchemaConventions {
             Map<String, Schema> properties = schema.getProperties();
             if (properties != null) {
                 properties.forEach((property, value) -> describe(name, property, value));
+            }
+            if (name.equals("NewSample")) {
+                describeSample(schema);
             }
             List<String> required = REQUIRED.get(name);
             if (required != null) {
@@ -137,6 +144,21 @@ final class SchemaConventions {
         } else if (property.equals("status") && schema.startsWith("Recovery")) {
             value.setEnum(List.of("OPEN", "SETTLED"));
         }
+    }
+
+    /**
+     * A sample's request: its Java fields are untyped so that the service can name a wrong JSON type as a field
+     * error, so its schema is stated here. The seed is documented as a string of digits, which the service takes as
+     * it takes a JSON number.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void describeSample(Schema schema) {
+        schema.addProperty("size", new IntegerSchema().format("int32").minimum(BigDecimal.ONE)
+                .maximum(BigDecimal.valueOf(10_000)).example(25)
+                .description("How many pennies to select: at least 1, at most the number of approved lines"));
+        schema.addProperty("seed", new StringSchema().pattern("^-?[0-9]{1,19}$").example("20190930")
+                .description("A signed 64-bit integer; the same seed over the same data draws the same sample. "
+                        + "Drawn at random and recorded when absent"));
     }
 
     private static List<String> names(Enum<?>[] values) {

@@ -164,11 +164,15 @@ class StoryJourneyBrowserTest {
         driver.findElement(By.cssSelector("a[href='/claims/" + claim.id() + "/payments/new']")).click();
         browser.auditInBothLanguages("story-payment", violations);
         type("amount", "5,560.45");
-        type("paidOn-day", "15");
-        type("paidOn-month", "10");
-        type("paidOn-year", "2019");
-        type("reference", "BACS-19-1015");
+        // paid the day it is approved
+        type("paidOn-day", String.valueOf(CLOCK.today().getDayOfMonth()));
+        type("paidOn-month", String.valueOf(CLOCK.today().getMonthValue()));
+        type("paidOn-year", String.valueOf(CLOCK.today().getYear()));
+        type("reference", "BACS-20-0415");
         driver.findElement(By.cssSelector("main form button[type='submit']")).click();
+        assertThat(driver.findElement(By.tagName("h1")).getText()).as(driver.findElement(By.tagName("main")).getText())
+                .isEqualTo("Check the payment before you record it");
+        browser.audit("story-payment-check-en", violations);
         driver.findElement(By.cssSelector("button[name='confirm'][value='yes']")).click();
         assertThat(driver.findElement(By.className("govuk-notification-banner")).getText())
                 .contains("The payment is recorded.");
@@ -199,7 +203,7 @@ class StoryJourneyBrowserTest {
         assertThat(fromPage).isEqualTo(fromApi);
         try (PDDocument pack = Loader.loadPDF(fromPage)) {
             String text = new PDFTextStripper().getText(pack);
-            assertThat(text).contains("Caerdydd", "£5,560.45", "BACS-19-1015", "finance1", "finance2");
+            assertThat(text).contains("Caerdydd", "£5,560.45", "BACS-20-0415", "finance1", "finance2");
         }
 
         assertThat(violations).isEmpty();
