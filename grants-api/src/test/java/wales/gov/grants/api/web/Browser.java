@@ -138,6 +138,15 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** {@link #audit} of this page as {@code NAME-LANGUAGE}, noting a violation if it is not in {@code language}. */
+    void auditIn(String language, String name, List<String> violations) {
+        String shown = driver.findElement(By.tagName("html")).getAttribute("lang");
+        if (!language.equals(shown)) {
+            violations.add(name + "-" + language + ": the page is in '" + shown + "', not '" + language + "'");
+        }
+        audit(name + "-" + language, violations);
+    }
+
     /** {@link #audit} of this page in English and then of the same address in Welsh, leaving it in English. */
     void auditInBothLanguages(String name, List<String> violations) {
         String address = driver.getCurrentUrl().replaceAll("[?&]lang=(en|cy)$", "");

@@ -84,57 +84,57 @@ class FinanceBrowserTest {
 
             // a payment: the claim, the form, a refusal, the check, the banner
             browser.open("/claims/" + toPay.id());
-            check(language, "claim", violations);
+            browser.auditIn(language, "finance-claim", violations);
             driver.findElement(By.cssSelector("a[href='/claims/" + toPay.id() + "/payments/new']")).click();
-            check(language, "payment-form", violations);
+            browser.auditIn(language, "finance-payment-form", violations);
             fillPayment(driver, "2000.00", "BACS-2020-" + language);
             assertThat(driver.findElement(By.className("govuk-error-summary")).getText())
                     .contains(welsh ? "Gallwch dalu hyd at £1,560.45" : "You can pay up to £1,560.45");
-            check(language, "payment-check-error", violations);
+            browser.auditIn(language, "finance-payment-check-error", violations);
             browser.open("/claims/" + toPay.id() + "/payments/new");
             fillPayment(driver, "1,560.45", "BACS-2020-" + language);
             assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(welsh
                     ? "Gwiriwch y taliad cyn i chi ei gofnodi" : "Check the payment before you record it");
-            check(language, "payment-check", violations);
+            browser.auditIn(language, "finance-payment-check", violations);
             driver.findElement(By.cssSelector("button[name='confirm'][value='yes']")).click();
             assertThat(driver.findElement(By.className("govuk-notification-banner")).getText())
                     .contains(welsh ? "Mae'r taliad wedi'i gofnodi." : "The payment is recorded.");
-            check(language, "payment-recorded", violations);
+            browser.auditIn(language, "finance-payment-recorded", violations);
             assertThat(FIXTURES.claims().get(manager, toPay.id()).claim().status()).isEqualTo(ClaimStatus.PAID);
             driver.findElement(By.cssSelector(".govuk-service-navigation a[href='/payments']")).click();
             browser.open("/payments?scheme=" + scheme.id());
             assertThat(driver.findElement(By.tagName("table")).getText()).contains("BACS-2020-" + language);
-            check(language, "payments", violations);
+            browser.auditIn(language, "finance-payments", violations);
 
             // a recovery raised by reducing a paid claim, then a receipt against it
             browser.open("/awards/" + award.id() + "/recoveries");
-            check(language, "award-recoveries", violations);
+            browser.auditIn(language, "finance-award-recoveries", violations);
             driver.findElement(By.cssSelector("a[href='/awards/" + award.id() + "/recoveries/new']")).click();
-            check(language, "recovery-raise", violations);
+            browser.auditIn(language, "finance-recovery-raise", violations);
             new Select(driver.findElement(By.id("claim"))).selectByValue(toRecover.id().toString());
             driver.findElement(By.id("amount")).sendKeys("200.00");
             driver.findElement(By.id("reason")).sendKeys(welsh ? "Nid oedd taith yn gymwys" : "A trip was not eligible");
             driver.findElement(By.cssSelector("main form button[type='submit']")).click();
             assertThat(driver.findElement(By.className("govuk-notification-banner")).getText())
                     .contains(welsh ? "mae adenilliad wedi'i godi" : "a recovery is raised");
-            check(language, "recovery-raised", violations);
+            browser.auditIn(language, "finance-recovery-raised", violations);
             Recovery recovery = FIXTURES.recoveries().list(manager, new RecoveryService.RecoveryFilter(award.id(),
                     true), Page.Request.of(10, 0L)).items().get(0);
             driver.findElement(By.cssSelector("a[href$='/recoveries/" + recovery.id() + "/receipt']")).click();
-            check(language, "receipt-form", violations);
+            browser.auditIn(language, "finance-receipt-form", violations);
             fillReceipt(driver, "250.00");
             assertThat(driver.findElement(By.className("govuk-error-summary")).getText())
                     .contains(welsh ? "Mae hyd at £200.00 heb ei dalu" : "Up to £200.00 is outstanding");
-            check(language, "receipt-error", violations);
+            browser.auditIn(language, "finance-receipt-error", violations);
             driver.findElement(By.id("amount")).clear();
             fillReceipt(driver, "200.00");
             assertThat(driver.findElement(By.className("govuk-notification-banner")).getText())
                     .contains(welsh ? "mae'r adenilliad wedi'i setlo" : "the recovery is settled");
-            check(language, "receipt-recorded", violations);
+            browser.auditIn(language, "finance-receipt-recorded", violations);
             assertThat(FIXTURES.recoveries().get(manager, new wales.gov.grants.kernel.RecoveryId(recovery.id()))
                     .outstanding()).isEqualTo(Money.ZERO);
             browser.open("/recoveries?status=SETTLED");
-            check(language, "recoveries", violations);
+            browser.auditIn(language, "finance-recoveries", violations);
         }
 
         assertThat(violations).isEmpty();
@@ -164,15 +164,5 @@ class FinanceBrowserTest {
         driver.findElement(By.id("reference")).clear();
         driver.findElement(By.id("reference")).sendKeys("RCPT-1");
         driver.findElement(By.cssSelector("main form button[type='submit']")).click();
-    }
-
-    /** A screenshot and axe-core's verdict of the page the browser is on, in the journey's language. */
-    private static void check(String language, String name, List<String> violations) {
-        WebDriver driver = browser.driver();
-        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(language);
-        browser.screenshot("finance-" + name + "-" + language);
-        for (Map<String, Object> violation : browser.accessibilityViolations()) {
-            violations.add(name + " (" + language + "): " + violation);
-        }
     }
 }

@@ -4,7 +4,6 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -70,25 +69,24 @@ class ManagerAuditorBrowserTest {
         WebDriver driver = browser.driver();
         List<String> violations = new ArrayList<>();
 
-        signIn(managerUser);
+        browser.signIn(managerUser, "en");
         driver.findElement(By.linkText("Schemes")).click();
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Schemes");
-        check("schemes", violations);
+        browser.auditInBothLanguages("manager-schemes", violations);
         browser.open("/schemes/" + scheme.id());
         assertThat(driver.findElement(By.cssSelector("svg[role='img']")).getAttribute("aria-labelledby"))
                 .isEqualTo("bars-title bars-desc");
-        check("scheme", violations);
+        browser.auditInBothLanguages("manager-scheme", violations);
 
         driver.findElement(By.linkText("Create an award")).click();
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Create an award");
-        check("award-new", violations);
+        browser.auditInBothLanguages("manager-award-new", violations);
         driver.findElement(By.id("amount")).sendKeys("25,000.555");
         driver.findElement(By.cssSelector("button[value='create']")).click();
         assertThat(driver.findElement(By.className("govuk-error-summary")).getText())
                 .contains("Choose the organisation the award is for", "Enter the amount in pounds");
         assertThat(driver.findElement(By.id("amount")).getAttribute("value")).isEqualTo("25,000.555");
-        browser.screenshot("award-new-error-en");
-        record("award-new-error (en)", browser.accessibilityViolations(), violations);
+        browser.audit("manager-award-new-error-en", violations);
         new Select(driver.findElement(By.id("organisation"))).selectByVisibleText("Cardiff Council");
         driver.findElement(By.id("amount")).clear();
         driver.findElement(By.id("amount")).sendKeys("25,000.50");
@@ -99,40 +97,39 @@ class ManagerAuditorBrowserTest {
         driver.findElement(By.cssSelector("button[value='create']")).click();
         assertThat(driver.findElement(By.className("govuk-notification-banner")).getText())
                 .contains("The award of £25,000.50 to Cardiff Council is created as a draft.");
-        check("award-created", violations);
+        browser.auditInBothLanguages("manager-award-created", violations);
         Award created = FIXTURES.awards().list(manager, new AwardService.AwardFilter(scheme.id(),
                 FIXTURES.cardiff().id(), null), Page.Request.of(10, 0L)).items().get(0);
         assertThat(created.status()).isEqualTo(AwardStatus.DRAFT);
 
         driver.findElement(By.linkText("Offer this award to the organisation")).click();
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Offer this award");
-        check("award-offer", violations);
+        browser.auditInBothLanguages("manager-award-offer", violations);
         driver.findElement(By.cssSelector("main form button[type='submit']")).click();
         assertThat(driver.findElement(By.className("govuk-notification-banner")).getText())
                 .contains("The award of £25,000.50 is offered to Cardiff Council.");
-        check("award-offered", violations);
+        browser.auditInBothLanguages("manager-award-offered", violations);
         assertThat(FIXTURES.awards().get(manager, created.id()).status()).isEqualTo(AwardStatus.OFFERED);
 
         browser.open("/awards/" + created.id() + "/withdraw");
-        check("award-withdraw", violations);
+        browser.auditInBothLanguages("manager-award-withdraw", violations);
         browser.open("/awards/" + active.id() + "/close");
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("1 waiting for a decision");
-        check("award-close", violations);
+        browser.auditInBothLanguages("manager-award-close", violations);
         driver.findElement(By.cssSelector("main form button[type='submit']")).click();
         assertThat(driver.findElement(By.className("govuk-error-summary")).getText())
                 .contains("This award has unfinished claims");
-        browser.screenshot("award-close-refused-en");
-        record("award-close-refused (en)", browser.accessibilityViolations(), violations);
+        browser.audit("manager-award-close-refused-en", violations);
         assertThat(FIXTURES.awards().get(manager, active.id()).status()).isEqualTo(AwardStatus.ACTIVE);
 
         driver.manage().deleteAllCookies();
-        signIn(auditor);
+        browser.signIn(auditor, "en");
         browser.open("/schemes/" + scheme.id());
         driver.findElement(By.cssSelector("a[href='/awards/" + active.id() + "/audit']")).click();
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Audit trail");
         assertThat(driver.findElement(By.id("verification")).findElement(By.xpath("following-sibling::dl"))
                 .getText()).contains("Intact").doesNotContain("Broken");
-        check("audit", violations);
+        browser.auditInBothLanguages("manager-audit", violations);
 
         String welshPack = driver.findElement(By.cssSelector("main a[href$='/pack?lang=cy']")).getAttribute("href");
         assertThat(welshPack).endsWith("/awards/" + active.id() + "/pack?lang=cy");
@@ -149,33 +146,5 @@ class ManagerAuditorBrowserTest {
         assertThat(digest).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(api)));
 
         assertThat(violations).isEmpty();
-    }
-
-    private static void signIn(User user) {
-        WebDriver driver = browser.driver();
-        browser.open("/?lang=en");
-        driver.findElement(By.id("username")).sendKeys(user.username());
-        driver.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-        driver.findElement(By.cssSelector("form[action='/sign-in'] button")).click();
-        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Your work");
-    }
-
-    /** A screenshot and axe-core's verdict, in English and then in Welsh, of the page the browser is on. */
-    private static void check(String name, List<String> violations) {
-        WebDriver driver = browser.driver();
-        browser.screenshot("manager-" + name + "-en");
-        record(name + " (en)", browser.accessibilityViolations(), violations);
-        String url = driver.getCurrentUrl();
-        driver.get(url + (url.contains("?") ? "&" : "?") + "lang=cy");
-        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("cy");
-        browser.screenshot("manager-" + name + "-cy");
-        record(name + " (cy)", browser.accessibilityViolations(), violations);
-        driver.get(url + (url.contains("?") ? "&" : "?") + "lang=en");
-    }
-
-    private static void record(String page, List<Map<String, Object>> found, List<String> violations) {
-        for (Map<String, Object> violation : found) {
-            violations.add(page + ": " + violation);
-        }
     }
 }

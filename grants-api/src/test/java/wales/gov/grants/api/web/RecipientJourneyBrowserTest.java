@@ -1,14 +1,12 @@
 package wales.gov.grants.api.web;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -92,15 +90,15 @@ class RecipientJourneyBrowserTest {
         // the sign-in page's own cookie crowds out the language cookie there, so the language is chosen again
         browser.open("/awards?lang=" + language);
         assertThat(driver.findElement(By.className("govuk-notification-banner")).isDisplayed()).isTrue();
-        check("awards", language, violations);
+        browser.auditIn(language, "recipient-awards", violations);
         driver.findElement(By.cssSelector("a[href='/awards/" + award.id() + "/accept']")).click();
-        check("award-accept", language, violations);
+        browser.auditIn(language, "recipient-award-accept", violations);
         driver.findElement(By.xpath("//button[normalize-space()='" + accept + "']")).click();
         assertThat(driver.findElement(By.className("govuk-notification-banner--success")).isDisplayed()).isTrue();
-        check("award", language, violations);
+        browser.auditIn(language, "recipient-award", violations);
 
         driver.findElement(By.cssSelector("a[href='/awards/" + award.id() + "/claims/new']")).click();
-        check("claim-new", language, violations);
+        browser.auditIn(language, "recipient-claim-new", violations);
         type("periodStart-day", "1");
         type("periodStart-month", "7");
         type("periodStart-year", "2019");
@@ -120,7 +118,7 @@ class RecipientJourneyBrowserTest {
                 .click();
         assertThat(driver.findElement(By.className("govuk-error-summary")).isDisplayed()).isTrue();
         assertThat(driver.findElement(By.id("line-1-amount")).getAttribute("value")).isEqualTo("310.45x");
-        audit("claim-errors", language, violations);
+        browser.audit("recipient-claim-errors-" + language, violations);
         driver.findElement(By.id("line-1-amount")).clear();
         type("line-1-amount", "310.45");
         driver.findElement(By.xpath("//button[normalize-space()='" + continueText + "' and not(@aria-hidden)]"))
@@ -128,15 +126,15 @@ class RecipientJourneyBrowserTest {
 
         assertThat(driver.getCurrentUrl()).endsWith("/check");
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("£1,250.00", "£310.45", "£1,560.45");
-        check("claim-check", language, violations);
+        browser.auditIn(language, "recipient-claim-check", violations);
         driver.findElement(By.xpath("//button[normalize-space()='" + submit + "']")).click();
         assertThat(driver.findElement(By.className("govuk-panel--confirmation")).getText()).contains("£1,560.45");
-        check("claim-submitted", language, violations);
+        browser.auditIn(language, "recipient-claim-submitted", violations);
         Claim claim = FIXTURES.claims().listForAward(manager, award.id(), Page.Request.of(10, 0L)).items().get(0);
         assertThat(claim.status()).isEqualTo(ClaimStatus.SUBMITTED);
 
         driver.findElement(By.cssSelector("a[href='/claims/" + claim.id() + "/evidence']")).click();
-        check("evidence", language, violations);
+        browser.auditIn(language, "recipient-evidence", violations);
         Path file = Files.createTempFile("invoice-", ".txt");
         try {
             Files.writeString(file, "Invoice 42: school uniforms, £1,250.00\n".repeat(20_000), StandardCharsets.UTF_8);
@@ -153,10 +151,10 @@ class RecipientJourneyBrowserTest {
         assertThat(script.executeScript("return sessionStorage.getItem('upload-progress')")).isEqualTo("100");
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("Invoice 42", file.getFileName()
                 .toString().substring(0, 8));
-        check("evidence-uploaded", language, violations);
+        browser.auditIn(language, "recipient-evidence-uploaded", violations);
 
         browser.open("/awards/" + award.id() + "/outcomes/new");
-        check("outcome-new", language, violations);
+        browser.auditIn(language, "recipient-outcome-new", violations);
         type("periodEnd-day", "30");
         type("periodEnd-month", "9");
         type("periodEnd-year", "2019");
@@ -164,27 +162,12 @@ class RecipientJourneyBrowserTest {
         driver.findElement(By.xpath("//button[normalize-space()='" + report + "']")).click();
         assertThat(driver.findElement(By.id("outcomes")).isDisplayed()).isTrue();
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("42");
-        check("award-outcome", language, violations);
+        browser.auditIn(language, "recipient-award-outcome", violations);
 
         assertThat(violations).isEmpty();
     }
 
     private static void type(String id, String text) {
         browser.driver().findElement(By.id(id)).sendKeys(text);
-    }
-
-    /** A screenshot and axe-core's verdict of the page as it is, in the journey's language. */
-    private static void audit(String name, String language, List<String> violations) {
-        browser.screenshot("recipient-" + name + "-" + language);
-        for (Map<String, Object> violation : browser.accessibilityViolations()) {
-            violations.add(name + " (" + language + "): " + violation);
-        }
-    }
-
-    /** {@link #audit} of the page, checking first that it is in the journey's language. */
-    private static void check(String name, String language, List<String> violations) {
-        assertThat(browser.driver().findElement(By.tagName("html")).getAttribute("lang")).as(name)
-                .isEqualTo(language);
-        audit(name, language, violations);
     }
 }
