@@ -61,6 +61,7 @@ import wales.gov.grants.api.resources.AwardEvidenceResource;
 import wales.gov.grants.api.resources.AwardPackResource;
 import wales.gov.grants.api.resources.AwardResource;
 import wales.gov.grants.api.resources.ClaimResource;
+import wales.gov.grants.api.resources.DelegationResource;
 import wales.gov.grants.api.resources.EvidenceResource;
 import wales.gov.grants.api.resources.IdempotentCreations;
 import wales.gov.grants.api.resources.OrganisationResource;
@@ -175,6 +176,7 @@ public class GrantsApplication extends Application<GrantsConfiguration> {
                 new AuditResource(services.verifier(), services.signingKey().publicKey()),
                 new AwardPackResource(services.packs()),
                 new SchemePackResource(services.packs()),
+                new DelegationResource(services.delegations(), creations),
                 openApi());
         WebRequests webRequests = new WebRequests(new WebSessionService(jdbi, clock,
                 configuration.getWeb().getSessionIdleTimeout().toJavaDuration(), services.auth(), services.auditLog()),

@@ -60,7 +60,12 @@ public enum AuditAction {
 
     ORGANISATION_CREATED("organisation"),
     /** Its English or Welsh name (or both) changed; code and type never change. */
-    ORGANISATION_RENAMED("organisation");
+    ORGANISATION_RENAMED("organisation"),
+
+    /** A finance officer lent their approval authority to another for a period. */
+    DELEGATION_CREATED("delegation"),
+    /** A delegation was ended early by its delegator, a grant manager or an administrator. */
+    DELEGATION_REVOKED("delegation");
 
     private final String objectType;
 
