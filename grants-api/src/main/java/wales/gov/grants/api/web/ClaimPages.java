@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import wales.gov.grants.api.resources.EvidenceResource;
+import wales.gov.grants.claims.ApprovalRequest;
 import wales.gov.grants.claims.Claim;
 import wales.gov.grants.claims.ClaimDetails;
 import wales.gov.grants.claims.ClaimService;
@@ -95,6 +96,7 @@ public final class ClaimPages {
         Page<Claim> page = shown(context, () -> claims.list(actor, filter,
                 Page.Request.of(PAGE_SIZE, (long) (number - 1) * PAGE_SIZE)));
         Names names = new Names(actor);
+        Set<ClaimId> warned = warned(actor, page.items());
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Claim claim : page.items()) {
             Scheme claimScheme = names.scheme(claim.schemeId());
@@ -105,6 +107,7 @@ public final class ClaimPages {
             row.put("organisation", names.organisation(claim.organisationId()));
             row.put("needsTwo", claim.status() == ClaimStatus.SUBMITTED && claim.needsTwoApprovals(threshold));
             row.put("hasOne", claim.awaitsSecondApproval(threshold));
+            row.put("warnings", warned.contains(claim.id()));
             rows.add(row);
         }
         List<Scheme> allSchemes = shown(context, () -> schemes.list(actor, null, Page.Request.of(Page.MAX_LIMIT, 0L)))
@@ -157,6 +160,7 @@ public final class ClaimPages {
     @Path("claims/{id}/{decision: approve|reject|query}")
     public Response decide(@Context HttpServletRequest request, @PathParam("id") String id,
                            @PathParam("decision") String decision, @FormParam("text") String text,
+                           @FormParam("acknowledgeWarnings") String acknowledgeWarnings,
                            @FormParam(WebRequests.CSRF_FIELD) String csrfToken) {
         PageContext context = requests.signedIn(request);
         requests.checkCsrf(context, csrfToken);
@@ -164,11 +168,14 @@ public final class ClaimPages {
         ClaimId claimId = shown(context, () -> ClaimId.fromPath(id));
         Claim after;
         try {
-            after = shown(context, () -> claims.transition(context.actor(), claimId, transition,
-                    transition == ClaimTransition.APPROVE ? null : text));
+            // an approval's text is the reason its acknowledgement of double-funding warnings gives
+            after = shown(context, () -> transition == ClaimTransition.APPROVE
+                    ? claims.approve(context.actor(), claimId, new ApprovalRequest(
+                            "true".equals(acknowledgeWarnings) ? Boolean.TRUE : null, text, null))
+                    : claims.transition(context.actor(), claimId, transition, text));
         } catch (RuleViolationException | StateConflictException | ValidationException e) {
             return Response.status(422).entity(decisionPage(context, id, decision, text == null ? "" : text,
-                    refusal(context, e), 422)).build();
+                    refusal(context, e), 422, "true".equals(acknowledgeWarnings))).build();
         }
         String done = switch (transition) {
             case APPROVE -> after.status() == ClaimStatus.APPROVED ? "approved" : "first-approval";
@@ -202,10 +209,18 @@ public final class ClaimPages {
     private wales.gov.grants.api.web.Page decisionPage(PageContext context, String id, String decision,
                                                        String text, List<SignInPages.FieldError> errors,
                                                        int status) {
+        return decisionPage(context, id, decision, text, errors, status, false);
+    }
+
+    /** @param acknowledged whether the approval form's acknowledgement of warnings was ticked, to keep it so */
+    private wales.gov.grants.api.web.Page decisionPage(PageContext context, String id, String decision,
+                                                       String text, List<SignInPages.FieldError> errors,
+                                                       int status, boolean acknowledged) {
         Map<String, Object> model = claimModel(context, id);
         model.put("decision", decision);
         model.put("text", text);
         model.put("errors", errors);
+        model.put("acknowledged", acknowledged);
         return new wales.gov.grants.api.web.Page("decision", context, "decision." + decision + ".title", model,
                 status);
     }
@@ -229,7 +244,15 @@ public final class ClaimPages {
         model.put("needsTwo", claim.needsTwoApprovals(scheme.dualApprovalThreshold()));
         model.put("decidable", claim.status() == ClaimStatus.SUBMITTED
                 && actor.role() == wales.gov.grants.kernel.Role.FINANCE_OFFICER);
+        model.put("warnings", actor.role() == wales.gov.grants.kernel.Role.RECIPIENT ? List.of()
+                : claims.warnings(actor, claim.id()));
         return model;
+    }
+
+    /** The claims of a page that have double-funding warnings; a recipient is never told of any. */
+    private Set<ClaimId> warned(Actor actor, List<Claim> shownClaims) {
+        return actor.role() == wales.gov.grants.kernel.Role.RECIPIENT ? Set.of()
+                : claims.withWarnings(actor, shownClaims);
     }
 
     /** The service's refusal, explained: a rule broken names its rule; other refusals say what the service said. */
