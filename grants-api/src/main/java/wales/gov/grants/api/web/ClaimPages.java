@@ -244,15 +244,21 @@ public final class ClaimPages {
         model.put("needsTwo", claim.needsTwoApprovals(scheme.dualApprovalThreshold()));
         model.put("decidable", claim.status() == ClaimStatus.SUBMITTED
                 && actor.role() == wales.gov.grants.kernel.Role.FINANCE_OFFICER);
-        model.put("warnings", actor.role() == wales.gov.grants.kernel.Role.RECIPIENT ? List.of()
-                : claims.warnings(actor, claim.id()));
+        model.put("warnings", readsWarnings(actor) ? claims.warnings(actor, claim.id()) : List.of());
         return model;
     }
 
     /** The claims of a page that have double-funding warnings; a recipient is never told of any. */
     private Set<ClaimId> warned(Actor actor, List<Claim> shownClaims) {
-        return actor.role() == wales.gov.grants.kernel.Role.RECIPIENT ? Set.of()
-                : claims.withWarnings(actor, shownClaims);
+        return readsWarnings(actor) ? claims.withWarnings(actor, shownClaims) : Set.of();
+    }
+
+    /** Whether the service shows this actor warnings: the page asks only when the answer is not a refusal. */
+    private static boolean readsWarnings(Actor actor) {
+        return switch (actor.role()) {
+            case FINANCE_OFFICER, GRANT_MANAGER, AUDITOR -> true;
+            case ADMIN, RECIPIENT -> false;
+        };
     }
 
     /** The service's refusal, explained: a rule broken names its rule; other refusals say what the service said. */
