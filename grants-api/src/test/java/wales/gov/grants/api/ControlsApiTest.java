@@ -186,6 +186,13 @@ class ControlsApiTest {
         assertProblem(Caller.as(APP, finance1).delete("/api/v1/delegations/not-an-id"), 404, null);
     }
 
+    @Test
+    void theOpenApiDescriptionHasTheNewEndpointsAndTheApprovalBody() {
+        String description = Caller.anonymous(APP).get("/openapi.json").body();
+        assertThat(description).contains("/api/v1/claims/{id}/warnings", "/api/v1/delegations",
+                "/api/v1/delegations/{id}", "acknowledgeWarnings", "onBehalfOf", "WarningView", "DelegationView");
+    }
+
     private User auditorAsOfficer() {
         return fixtures.user(Role.FINANCE_OFFICER, null);
     }
