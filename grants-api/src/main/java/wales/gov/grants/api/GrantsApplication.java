@@ -56,6 +56,7 @@ import wales.gov.grants.api.resources.AwardEvidenceResource;
 import wales.gov.grants.api.resources.AwardPackResource;
 import wales.gov.grants.api.resources.AwardResource;
 import wales.gov.grants.api.resources.ClaimResource;
+import wales.gov.grants.api.resources.DelegationResource;
 import wales.gov.grants.api.resources.EvidenceResource;
 import wales.gov.grants.api.resources.IdempotentCreations;
 import wales.gov.grants.api.resources.OrganisationResource;
@@ -179,6 +180,7 @@ public class GrantsApplication extends Application<GrantsConfiguration> {
                 new SchemePackResource(services.packs()),
                 new SchemeSampleResource(services.samples(), creations),
                 new SampleResource(services.samples()),
+                new DelegationResource(services.delegations(), creations),
                 new OpenApiResource());
         WebRequests webRequests = new WebRequests(new WebSessionService(jdbi, clock,
                 configuration.getWeb().getSessionIdleTimeout().toJavaDuration(), services.auth(), services.auditLog()),

@@ -11,6 +11,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import wales.gov.grants.api.web.WebConfiguration;
 import wales.gov.grants.wiring.AuditConfiguration;
+import wales.gov.grants.wiring.DelegationConfiguration;
 import wales.gov.grants.wiring.AuthConfiguration;
 import wales.gov.grants.wiring.EvidenceConfiguration;
 import wales.gov.grants.wiring.GrantsCoreConfiguration;
@@ -43,6 +44,10 @@ public class GrantsConfiguration extends Configuration implements GrantsCoreConf
     @Valid
     @NotNull
     private AuditConfiguration audit = new AuditConfiguration();
+
+    @Valid
+    @NotNull
+    private DelegationConfiguration delegations = new DelegationConfiguration();
 
     @NotNull
     private DataSize maxJsonBody = DataSize.mebibytes(2);
@@ -114,6 +119,17 @@ public class GrantsConfiguration extends Configuration implements GrantsCoreConf
     @JsonProperty
     public void setAudit(AuditConfiguration audit) {
         this.audit = audit;
+    }
+
+    @Override
+    @JsonProperty
+    public DelegationConfiguration getDelegations() {
+        return delegations;
+    }
+
+    @JsonProperty
+    public void setDelegations(DelegationConfiguration delegations) {
+        this.delegations = delegations;
     }
 
     @Override

@@ -18,6 +18,7 @@ import wales.gov.grants.api.ApiTestSupport.Caller;
 import wales.gov.grants.api.ApiTestSupport.Reply;
 import wales.gov.grants.awards.Award;
 import wales.gov.grants.awards.AwardTransition;
+import wales.gov.grants.delegations.NewDelegation;
 import wales.gov.grants.kernel.Actor;
 import wales.gov.grants.kernel.Page;
 import wales.gov.grants.kernel.Role;
@@ -121,6 +122,18 @@ class RoleMatrixTest {
         Endpoint sample = new Endpoint("GET /samples/{id}", "GET", world -> "/api/v1/samples/" + sample(world), null);
         Endpoint samplePack = new Endpoint("GET /samples/{id}/pack", "GET",
                 world -> "/api/v1/samples/" + sample(world) + "/pack?lang=cy", null);
+        // issue 13: double funding and delegation; each call's claim and delegation are its own
+        Endpoint warnings = new Endpoint("GET /claims/{id}/warnings", "GET", world -> "/api/v1/claims/"
+                + FIXTURES.draftClaim(USERS.get(Who.RECIPIENT_OWN).asActor(), world.active(), 0, "1.00").id()
+                + "/warnings", null);
+        Endpoint delegate = new Endpoint("POST /delegations", "POST", world -> "/api/v1/delegations",
+                world -> json(Map.of("delegateId", FIXTURES.user(Role.FINANCE_OFFICER, null).id().toString(),
+                        "from", CLOCK.today().toString(), "to", CLOCK.today().toString(), "reason", "Leave")));
+        Endpoint delegations = new Endpoint("GET /delegations", "GET", world -> "/api/v1/delegations", null);
+        Endpoint revokeDelegation = new Endpoint("DELETE /delegations/{id}", "DELETE", world -> "/api/v1/delegations/"
+                + FIXTURES.services().delegations().create(FIXTURES.actor(Role.FINANCE_OFFICER), new NewDelegation(
+                        FIXTURES.user(Role.FINANCE_OFFICER, null).id().toString(), CLOCK.today().toString(),
+                        CLOCK.today().toString(), "Leave")).id(), null);
 
         List<Arguments> cases = new ArrayList<>();
         for (Who who : Who.values()) {
@@ -166,6 +179,15 @@ class RoleMatrixTest {
             cases.add(Arguments.of(drawSample, who, !signedIn ? 401 : auditor ? 201 : 403));
             cases.add(Arguments.of(sample, who, !signedIn ? 401 : auditor ? 200 : 403));
             cases.add(Arguments.of(samplePack, who, !signedIn ? 401 : auditor ? 200 : 403));
+            boolean finance = who == Who.FINANCE_OFFICER;
+            cases.add(Arguments.of(warnings, who, !signedIn ? 401 : who == Who.RECIPIENT_OTHER ? 404
+                    : finance || manager || who == Who.AUDITOR ? 200 : 403));
+            cases.add(Arguments.of(delegate, who, !signedIn ? 401 : finance ? 201 : 403));
+            cases.add(Arguments.of(delegations, who, !signedIn ? 401
+                    : finance || manager || admin || who == Who.AUDITOR ? 200 : 403));
+            // a finance officer who is not party to a delegation does not see it
+            cases.add(Arguments.of(revokeDelegation, who, !signedIn ? 401 : manager || admin ? 200
+                    : finance ? 404 : 403));
         }
         return cases.stream();
     }

@@ -15,6 +15,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import wales.gov.grants.batch.export.ThreeSixtyGivingConfiguration;
 import wales.gov.grants.wiring.AuditConfiguration;
+import wales.gov.grants.wiring.DelegationConfiguration;
 import wales.gov.grants.wiring.AuthConfiguration;
 import wales.gov.grants.wiring.EvidenceConfiguration;
 import wales.gov.grants.wiring.GrantsCoreConfiguration;
@@ -45,6 +46,10 @@ public class GrantsBatchConfiguration extends Configuration implements GrantsCor
     @Valid
     @NotNull
     private AuditConfiguration audit = new AuditConfiguration();
+
+    @Valid
+    @NotNull
+    private DelegationConfiguration delegations = new DelegationConfiguration();
 
     @Valid
     @NotNull
@@ -107,6 +112,17 @@ public class GrantsBatchConfiguration extends Configuration implements GrantsCor
     @JsonProperty
     public void setAudit(AuditConfiguration audit) {
         this.audit = audit;
+    }
+
+    @Override
+    @JsonProperty
+    public DelegationConfiguration getDelegations() {
+        return delegations;
+    }
+
+    @JsonProperty
+    public void setDelegations(DelegationConfiguration delegations) {
+        this.delegations = delegations;
     }
 
     @Override

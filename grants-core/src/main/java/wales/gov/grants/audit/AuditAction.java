@@ -67,7 +67,11 @@ public enum AuditAction {
     /** An auditor drew a monetary-unit sample of a scheme's approved claim lines. */
     SAMPLE_DRAWN("sample"),
     /** A sample's pack was taken away: recorded in the chain not tied to an award, so the next pack is the same. */
-    SAMPLE_PACK_DOWNLOADED("sample");
+    SAMPLE_PACK_DOWNLOADED("sample"),
+    /** A finance officer lent their approval authority to another for a period. */
+    DELEGATION_CREATED("delegation"),
+    /** A delegation was ended early by its delegator, a grant manager or an administrator. */
+    DELEGATION_REVOKED("delegation");
 
     private final String objectType;
 

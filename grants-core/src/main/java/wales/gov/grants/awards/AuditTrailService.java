@@ -24,7 +24,8 @@ public final class AuditTrailService {
         return jdbi.inTransaction(handle -> {
             Award award = access.visible(handle, actor, awardId);
             AuditDao events = handle.attach(AuditDao.class);
-            return new Page<>(events.forAward(award.id().value(), page.limit(), page.offset()),
+            return new Page<>(events.forAward(award.id().value(), page.limit(), page.offset()).stream()
+                    .map(event -> event.visibleTo(actor)).toList(),
                     events.countForAward(award.id().value()), page.limit(), page.offset());
         });
     }

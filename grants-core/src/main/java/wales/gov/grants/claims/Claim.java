@@ -72,31 +72,43 @@ public record Claim(
     }
 
     /**
-     * Segregation of duties for an approval by {@code approver}: not the claim's submitter or author, not the
-     * user who offered the award, not twice by the same officer. At or above {@code dualApprovalThreshold} the
-     * claim needs two approvals.
+     * Segregation of duties for an approval by {@code approver}, perhaps on behalf of {@code delegator}: neither
+     * person is the claim's submitter or author or the user who offered the award, and neither has given an earlier
+     * approval of it in person or through a delegate, so two approvals always come from two pairs of different
+     * people. At or above {@code dualApprovalThreshold} the claim needs two approvals.
      *
+     * @param delegator the finance officer whose delegation the approver uses, or null
      * @return whether this approval completes the claim's approval (false: it is the first of two)
      * @throws PermissionDeniedException if the approver is not a finance officer
      * @throws StateConflictException if the claim is not SUBMITTED
      * @throws RuleViolationException naming the duty that would be broken
      */
-    public boolean checkApproval(Actor approver, UserId awardOfferedBy, Money dualApprovalThreshold) {
+    public boolean checkApproval(Actor approver, UserId delegator, UserId awardOfferedBy,
+                                 Money dualApprovalThreshold) {
         ClaimTransition.APPROVE.apply(approver, status);
-        UserId officer = approver.userId();
-        if (officer.equals(submittedBy) || officer.equals(createdBy)) {
-            throw new RuleViolationException("approver-is-submitter",
-                    "a claim may not be approved by the person who made or submitted it");
-        }
-        if (officer.equals(awardOfferedBy)) {
-            throw new RuleViolationException("approver-offered-award",
-                    "a claim may not be approved by the person who offered its award");
-        }
-        if (approvals.stream().anyMatch(approval -> approval.approverId().equals(officer))) {
-            throw new RuleViolationException("second-approver-must-differ",
-                    "this claim needs its second approval from a different finance officer");
+        List<UserId> people = delegator == null ? List.of(approver.userId()) : List.of(approver.userId(), delegator);
+        for (UserId person : people) {
+            String who = person.equals(approver.userId()) ? "approved by" : "approved on behalf of";
+            if (person.equals(submittedBy) || person.equals(createdBy)) {
+                throw new RuleViolationException("approver-is-submitter",
+                        "a claim may not be " + who + " the person who made or submitted it");
+            }
+            if (person.equals(awardOfferedBy)) {
+                throw new RuleViolationException("approver-offered-award",
+                        "a claim may not be " + who + " the person who offered its award");
+            }
+            if (approvals.stream().anyMatch(approval -> approval.givenBy(person))) {
+                throw new RuleViolationException("second-approver-must-differ",
+                        "this claim needs its second approval from a different finance officer, counting "
+                                + "delegations: it may not be " + who + " someone who gave the first");
+            }
         }
         return !needsTwoApprovals(dualApprovalThreshold) || !approvals.isEmpty();
+    }
+
+    /** {@link #checkApproval(Actor, UserId, UserId, Money)} in the approver's own right. */
+    public boolean checkApproval(Actor approver, UserId awardOfferedBy, Money dualApprovalThreshold) {
+        return checkApproval(approver, null, awardOfferedBy, dualApprovalThreshold);
     }
 
     /** The dual-approval rule: a claim at or above its scheme's threshold needs two different officers' approvals. */

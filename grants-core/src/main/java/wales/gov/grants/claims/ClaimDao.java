@@ -55,10 +55,11 @@ public interface ClaimDao {
                 @Bind("createdBy") UUID createdBy, @Bind("createdAt") Instant createdAt);
 
     @SqlUpdate("""
-            INSERT INTO claim_lines (claim_id, position, category, description, amount_pence)
-            VALUES (:claimId, :position, :category, :description, :amountPence)""")
+            INSERT INTO claim_lines (claim_id, position, category, description, amount_pence, description_key)
+            VALUES (:claimId, :position, :category, :description, :amountPence, :descriptionKey)""")
     void insertLine(@Bind("claimId") UUID claimId, @Bind("position") int position, @Bind("category") String category,
-                    @Bind("description") String description, @Bind("amountPence") long amountPence);
+                    @Bind("description") String description, @Bind("amountPence") long amountPence,
+                    @Bind("descriptionKey") String descriptionKey);
 
     @SqlUpdate("""
             UPDATE claims SET period_start = :periodStart, period_end = :periodEnd, amount_pence = :amountPence

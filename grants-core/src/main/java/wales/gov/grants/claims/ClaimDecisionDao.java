@@ -49,12 +49,17 @@ public interface ClaimDecisionDao extends TotalsDao {
      */
     @SqlQuery("""
             SELECT claim_id, position, category, description, amount_pence,
-                   NULL::uuid AS approver_id, NULL::text AS username, NULL::timestamptz AS approved_at
+                   NULL::uuid AS approver_id, NULL::text AS username, NULL::timestamptz AS approved_at,
+                   NULL::uuid AS on_behalf_of, NULL::text AS on_behalf_of_username,
+                   NULL::text[] AS acknowledged_warnings, NULL::text AS acknowledgement_reason
             FROM claim_lines WHERE claim_id = ANY(:claimIds)
             UNION ALL
             SELECT claim_approvals.claim_id, NULL, NULL, NULL, NULL,
-                   claim_approvals.approver_id, users.username, claim_approvals.approved_at
+                   claim_approvals.approver_id, users.username, claim_approvals.approved_at,
+                   claim_approvals.on_behalf_of, delegators.username, claim_approvals.acknowledged_warnings,
+                   claim_approvals.acknowledgement_reason
             FROM claim_approvals JOIN users ON users.id = claim_approvals.approver_id
+            LEFT JOIN users delegators ON delegators.id = claim_approvals.on_behalf_of
             WHERE claim_approvals.claim_id = ANY(:claimIds)
             ORDER BY claim_id, position, approved_at""")
     List<DetailRow> details(@Bind("claimIds") UUID[] claimIds);
@@ -66,12 +71,20 @@ public interface ClaimDecisionDao extends TotalsDao {
     Claim markSubmitted(@Bind("id") UUID id, @Bind("status") ClaimStatus status, @Bind("by") UUID by,
                         @Bind("at") Instant at);
 
-    /** @return the approval's time as stored */
+    /**
+     * @param onBehalfOf the delegator when {@code delegationId} is set, else null
+     * @param acknowledgedWarnings the keys of the warnings acknowledged with {@code reason}, or null for none
+     * @return the approval's time as stored
+     */
     @SqlQuery("""
-            INSERT INTO claim_approvals (claim_id, approver_id, approved_at) VALUES (:claimId, :approverId, :at)
+            INSERT INTO claim_approvals (claim_id, approver_id, approved_at, on_behalf_of, delegation_id,
+                                         acknowledged_warnings, acknowledgement_reason)
+            VALUES (:claimId, :approverId, :at, :onBehalfOf, :delegationId, :acknowledgedWarnings, :reason)
             RETURNING approved_at""")
     Instant insertApproval(@Bind("claimId") UUID claimId, @Bind("approverId") UUID approverId,
-                           @Bind("at") Instant at);
+                           @Bind("at") Instant at, @Bind("onBehalfOf") UUID onBehalfOf,
+                           @Bind("delegationId") UUID delegationId,
+                           @Bind("acknowledgedWarnings") String[] acknowledgedWarnings, @Bind("reason") String reason);
 
     @SqlQuery("""
             UPDATE claims SET status = :status, eligible_pence = claims.amount_pence, decided_by = :by,

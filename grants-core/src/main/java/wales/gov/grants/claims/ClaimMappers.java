@@ -1,5 +1,6 @@
 package wales.gov.grants.claims;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -55,8 +56,12 @@ public final class ClaimMappers {
         public ClaimDecisionDao.DetailRow map(ResultSet row, StatementContext context) throws SQLException {
             UUID approver = uuid(row, "approver_id");
             if (approver != null) {
+                Array acknowledged = row.getArray("acknowledged_warnings");
                 return new ClaimDecisionDao.DetailRow(uuid(row, "claim_id"), null, new ClaimApproval(
-                        new UserId(approver), row.getString("username"), instant(row, "approved_at")));
+                        new UserId(approver), row.getString("username"), instant(row, "approved_at"),
+                        optionalUser(row, "on_behalf_of"), row.getString("on_behalf_of_username"),
+                        acknowledged == null ? List.of() : List.of((String[]) acknowledged.getArray()),
+                        row.getString("acknowledgement_reason")));
             }
             return new ClaimDecisionDao.DetailRow(uuid(row, "claim_id"), new ClaimLine(row.getString("category"),
                     row.getString("description"), money(row, "amount_pence")), null);
@@ -89,6 +94,18 @@ public final class ClaimMappers {
         public PaymentListing map(ResultSet row, StatementContext context) throws SQLException {
             return new PaymentListing(payments.map(row, context), new AwardId(uuid(row, "award_id")),
                     new SchemeId(uuid(row, "scheme_id")), new OrganisationId(uuid(row, "organisation_id")));
+        }
+    }
+
+    public static final class WarningMapper implements RowMapper<ClaimWarning> {
+        @Override
+        public ClaimWarning map(ResultSet row, StatementContext context) throws SQLException {
+            return new ClaimWarning(new ClaimId(uuid(row, "claim_id")),
+                    ClaimWarning.Kind.valueOf(row.getString("kind")), row.getString("sha256"),
+                    (Integer) row.getObject("line_position"), new ClaimId(uuid(row, "other_claim_id")),
+                    new AwardId(uuid(row, "other_award_id")), new SchemeId(uuid(row, "other_scheme_id")),
+                    new OrganisationId(uuid(row, "other_organisation_id")),
+                    ClaimStatus.valueOf(row.getString("other_status")), (Integer) row.getObject("other_line_position"));
         }
     }
 }

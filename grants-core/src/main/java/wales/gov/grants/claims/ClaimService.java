@@ -8,7 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -18,6 +20,8 @@ import wales.gov.grants.audit.AuditLog;
 import wales.gov.grants.awards.Award;
 import wales.gov.grants.awards.AwardAccess;
 import wales.gov.grants.awards.AwardStatus;
+import wales.gov.grants.delegations.Delegation;
+import wales.gov.grants.delegations.DelegationService;
 import wales.gov.grants.kernel.Actor;
 import wales.gov.grants.kernel.AwardId;
 import wales.gov.grants.kernel.ClaimId;
@@ -54,13 +58,16 @@ public final class ClaimService {
     private final AuditLog auditLog;
     private final AwardAccess access;
     private final Ledger ledger;
+    private final DelegationService delegations;
     private final Clock clock;
 
-    public ClaimService(Jdbi jdbi, AuditLog auditLog, AwardAccess access, Ledger ledger, Clock clock) {
+    public ClaimService(Jdbi jdbi, AuditLog auditLog, AwardAccess access, Ledger ledger,
+                        DelegationService delegations, Clock clock) {
         this.jdbi = requireNonNull(jdbi, "jdbi is null");
         this.auditLog = requireNonNull(auditLog, "auditLog is null");
         this.access = requireNonNull(access, "access is null");
         this.ledger = requireNonNull(ledger, "ledger is null");
+        this.delegations = requireNonNull(delegations, "delegations is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
 
@@ -105,7 +112,8 @@ public final class ClaimService {
                     clock.instant());
             for (int position = 0; position < lines.size(); position++) {
                 ClaimLine line = lines.get(position);
-                claims.insertLine(id.value(), position, line.category(), line.description(), line.amount().pence());
+                claims.insertLine(id.value(), position, line.category(), line.description(), line.amount().pence(),
+                        LineDescriptions.key(line.description()));
             }
             Claim claim = load(handle, id);
             auditLog.append(handle, event(actor, AuditAction.CLAIM_CREATED, claim).after(state(claim)).build());
@@ -216,15 +224,54 @@ public final class ClaimService {
             ClaimDao claims = handle.attach(ClaimDao.class);
             return new ClaimDetails(claim, claims.payments(claim.id().value()),
                     claims.adjustments(claim.id().value()), ledger.recoveriesOfClaim(handle, claim.id()),
-                    claims.history(claim.awardId().value(), claim.id().toString()));
+                    claims.history(claim.awardId().value(), claim.id().toString()).stream()
+                            .map(event -> event.visibleTo(actor)).toList());
         });
     }
 
     /**
+     * The possible double funding of a claim, for those who decide or audit it. Never for a recipient: a finding
+     * names another organisation's claim, and a recipient must not learn that another organisation uploaded the
+     * same file (another organisation's claim is "not found", the recipient's own is forbidden).
+     */
+    public List<ClaimWarning> warnings(Actor actor, ClaimId claimId) {
+        return jdbi.inTransaction(handle -> {
+            Claim claim = visible(handle, actor, claimId);
+            actor.requireRole(Role.FINANCE_OFFICER, Role.GRANT_MANAGER, Role.AUDITOR);
+            return handle.attach(WarningDao.class).warnings(new UUID[] {claim.id().value()});
+        });
+    }
+
+    /** Which of the claims have warnings: the work queue's tag, in one query for a page of claims. */
+    public Set<ClaimId> withWarnings(Actor actor, List<Claim> claims) {
+        actor.requireRole(Role.FINANCE_OFFICER, Role.GRANT_MANAGER, Role.AUDITOR);
+        if (claims.isEmpty()) {
+            return Set.of();
+        }
+        UUID[] ids = claims.stream().map(claim -> claim.id().value()).toArray(UUID[]::new);
+        return jdbi.withExtension(WarningDao.class, warnings -> warnings.claimsWithWarnings(ids)).stream()
+                .map(ClaimId::new).collect(Collectors.toSet());
+    }
+
+    /**
      * A move of a claim through its lifecycle. {@code text} is the reason of a rejection or the question of a
-     * query; submissions and approvals take none.
+     * query; submissions and approvals take none (an approval is {@link #approve} in its own right).
      */
     public Claim transition(Actor actor, ClaimId claimId, ClaimTransition transition, String text) {
+        return decide(actor, claimId, transition, text, ApprovalRequest.PLAIN);
+    }
+
+    /**
+     * Approves a claim, acknowledging its warnings and acting under a delegation as {@code request} says. A claim
+     * with warnings is refused unless they are acknowledged with a reason; under a delegation both the approver
+     * and the delegator must be free to approve it.
+     */
+    public Claim approve(Actor actor, ClaimId claimId, ApprovalRequest request) {
+        return decide(actor, claimId, ClaimTransition.APPROVE, null, request == null ? ApprovalRequest.PLAIN : request);
+    }
+
+    private Claim decide(Actor actor, ClaimId claimId, ClaimTransition transition, String text,
+                         ApprovalRequest approval) {
         transition.requireRole(actor);
         Validator validator = new Validator();
         String note = switch (transition) {
@@ -232,6 +279,13 @@ public final class ClaimService {
             case REJECT -> validator.text("reason", text, MAX_TEXT);
             case QUERY -> validator.text("question", text, MAX_TEXT);
         };
+        String acknowledgement = approval.acknowledges() ? validator.line("reason", approval.reason(), MAX_TEXT)
+                : null;
+        UserId onBehalfOf = validator.optional("onBehalfOf", approval.onBehalfOf(), UserId::parse,
+                "the id of the finance officer who delegated to you");
+        if (onBehalfOf != null && onBehalfOf.equals(actor.userId())) {
+            validator.reject("onBehalfOf", "must be another finance officer, not yourself");
+        }
         validator.throwIfInvalid();
 
         return jdbi.inTransaction(handle -> {
@@ -239,7 +293,7 @@ public final class ClaimService {
             Locked locked = lock(claims, actor, claimId);
             Decision decision = switch (transition) {
                 case SUBMIT -> submit(claims, actor, locked);
-                case APPROVE -> approve(claims, actor, locked);
+                case APPROVE -> approve(handle, claims, actor, locked, onBehalfOf, acknowledgement);
                 case REJECT -> reject(handle, claims, actor, locked, note);
                 case QUERY -> query(handle, actor, locked, note);
             };
@@ -252,8 +306,11 @@ public final class ClaimService {
             if (note != null) {
                 afterState.put(transition == ClaimTransition.REJECT ? "reason" : "question", note);
             }
-            auditLog.append(handle, event(actor, decision.action(), after).before(beforeState).after(afterState)
-                    .build());
+            AuditEvent.Builder event = event(actor, decision.action(), after).before(beforeState).after(afterState);
+            if (!decision.details().isEmpty()) {
+                event.details(decision.details());
+            }
+            auditLog.append(handle, event.build());
             if (decision.approved()) {
                 // every award of the scheme updates one scheme row: the ledger takes its lock last, held until commit
                 ledger.claimApproved(claims, locked.award().account(), before.amount());
@@ -262,8 +319,14 @@ public final class ClaimService {
         });
     }
 
-    /** What a decision did: the claim as the updates returned it, the action to record, and whether it approved. */
-    private record Decision(Claim claim, AuditAction action, boolean approved) {
+    /**
+     * What a decision did: the claim as the updates returned it, the action to record, whether it approved, and
+     * what the event records beyond the claim's states (an approval's delegation and acknowledgement).
+     */
+    private record Decision(Claim claim, AuditAction action, boolean approved, Map<String, Object> details) {
+        private Decision(Claim claim, AuditAction action, boolean approved) {
+            this(claim, action, approved, Map.of());
+        }
     }
 
     // The claim as the updates return it: lines never change in a decision, so they are not read again.
@@ -280,24 +343,53 @@ public final class ClaimService {
                 ClaimTransition.SUBMIT.action(), false);
     }
 
-    private Decision approve(ClaimDecisionDao claims, Actor actor, Locked locked) {
+    private Decision approve(Handle handle, ClaimDecisionDao claims, Actor actor, Locked locked, UserId onBehalfOf,
+                             String acknowledgement) {
         Claim before = locked.claim();
         Award award = locked.award();
         award.requireActive("approve a claim");
-        boolean complete = before.checkApproval(actor, locked.offeredBy(), locked.dualApprovalThreshold());
+        Delegation delegation = null;
+        if (onBehalfOf != null) {
+            ClaimTransition.APPROVE.apply(actor, before.status());
+            delegation = delegations.requireActive(handle, onBehalfOf, actor.userId());
+        }
+        boolean complete = before.checkApproval(actor, onBehalfOf, locked.offeredBy(),
+                locked.dualApprovalThreshold());
         award.checkApprovalFits(before.amount());
+        // read under the award's lock, as of this moment: the finding set the approver acknowledges is the one stored
+        List<ClaimWarning> warnings = handle.attach(WarningDao.class).warnings(new UUID[] {before.id().value()});
+        if (!warnings.isEmpty() && acknowledgement == null) {
+            throw new RuleViolationException("warnings-not-acknowledged", "the claim has " + warnings.size()
+                    + " possible double funding warning(s); approve with {\"acknowledgeWarnings\": true, "
+                    + "\"reason\": \"...\"} to proceed: " + String.join("; ",
+                    warnings.stream().map(ClaimWarning::describe).toList()));
+        }
+        List<String> acknowledged = warnings.stream().map(ClaimWarning::key).toList();
+        String reason = warnings.isEmpty() ? null : acknowledgement;
         Instant now = clock.instant();
-        Instant approvedAt = claims.insertApproval(before.id().value(), actor.userId().value(), now);
+        Instant approvedAt = claims.insertApproval(before.id().value(), actor.userId().value(), now,
+                onBehalfOf == null ? null : onBehalfOf.value(), delegation == null ? null : delegation.id(),
+                warnings.isEmpty() ? null : acknowledged.toArray(String[]::new), reason);
         List<ClaimApproval> approvals = new ArrayList<>(before.approvals());
-        approvals.add(new ClaimApproval(actor.userId(), actor.username(), approvedAt));
+        approvals.add(new ClaimApproval(actor.userId(), actor.username(), approvedAt, onBehalfOf,
+                delegation == null ? null : delegation.delegatorUsername(), acknowledged, reason));
+        Map<String, Object> details = new LinkedHashMap<>();
+        if (delegation != null) {
+            details.put("onBehalfOf", delegation.delegatorUsername());
+            details.put("delegationId", delegation.id().toString());
+        }
+        if (!warnings.isEmpty()) {
+            details.put("acknowledgedWarnings", acknowledged);
+            details.put("acknowledgementReason", reason);
+        }
         if (!complete) {
             return new Decision(before.withLinesAndApprovals(before.lines(), approvals),
-                    AuditAction.CLAIM_FIRST_APPROVAL, false);
+                    AuditAction.CLAIM_FIRST_APPROVAL, false, details);
         }
         Claim approved = claims.markApproved(before.id().value(), ClaimTransition.APPROVE.target(),
                 actor.userId().value(), now);
         return new Decision(approved.withLinesAndApprovals(before.lines(), approvals),
-                ClaimTransition.APPROVE.action(), true);
+                ClaimTransition.APPROVE.action(), true, details);
     }
 
     private Decision reject(Handle handle, ClaimDecisionDao claims, Actor actor, Locked locked, String reason) {

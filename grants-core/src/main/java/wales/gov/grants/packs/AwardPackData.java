@@ -8,6 +8,7 @@ import wales.gov.grants.audit.AuditAction;
 import wales.gov.grants.awards.Award;
 import wales.gov.grants.claims.Claim;
 import wales.gov.grants.claims.ClaimAdjustment;
+import wales.gov.grants.claims.ClaimWarning;
 import wales.gov.grants.claims.Payment;
 import wales.gov.grants.evidence.Evidence;
 import wales.gov.grants.kernel.Money;
@@ -24,6 +25,7 @@ import static java.util.Objects.requireNonNull;
  *
  * @param asOf the instant the data was taken at: the time of the award's latest audit event, so that the same data
  *             always gives the same pack
+ * @param warnings the possible double funding of the award's claims, as the database finds it when the pack is made
  */
 public record AwardPackData(
         Instant asOf,
@@ -35,7 +37,8 @@ public record AwardPackData(
         List<Recovery> recoveries,
         List<OutcomeProgress> outcomes,
         List<Evidence> evidence,
-        List<Step> lifecycle) {
+        List<Step> lifecycle,
+        List<ClaimWarning> warnings) {
     public AwardPackData {
         requireNonNull(asOf, "asOf is null");
         requireNonNull(scheme, "scheme is null");
@@ -47,6 +50,7 @@ public record AwardPackData(
         outcomes = List.copyOf(outcomes);
         evidence = List.copyOf(evidence);
         lifecycle = List.copyOf(lifecycle);
+        warnings = List.copyOf(warnings);
     }
 
     /** Money claimed: the claims submitted and not rejected. */
@@ -96,12 +100,22 @@ public record AwardPackData(
 
     /**
      * One step from the audit trail: who (user name and role) did what, when, with the text they gave (a query's
-     * question, a rejection's reason).
+     * question, a rejection's reason, the reason an approval acknowledged double-funding warnings), and for an
+     * approval under a delegation the delegator on whose behalf it was given.
      */
-    public record Step(long eventId, AuditAction action, String username, String role, Instant at, String note) {
+    public record Step(long eventId, AuditAction action, String username, String role, Instant at, String note,
+                       String onBehalfOf) {
         public Step {
             requireNonNull(action, "action is null");
             requireNonNull(at, "at is null");
+        }
+
+        public Step(long eventId, AuditAction action, String username, String role, Instant at, String note) {
+            this(eventId, action, username, role, at, note, null);
+        }
+
+        public Optional<String> onBehalfOfUsername() {
+            return Optional.ofNullable(onBehalfOf);
         }
 
         public Optional<String> noteText() {

@@ -18,6 +18,7 @@ import wales.gov.grants.awards.AwardAccess;
 import wales.gov.grants.claims.Claim;
 import wales.gov.grants.claims.ClaimAdjustment;
 import wales.gov.grants.claims.ClaimDecisionDao;
+import wales.gov.grants.claims.WarningDao;
 import wales.gov.grants.claims.Payment;
 import wales.gov.grants.database.Columns;
 import wales.gov.grants.kernel.Actor;
@@ -42,7 +43,11 @@ final class AwardPackLoader {
                    CASE WHEN action IN ('CLAIM_QUERIED', 'CLAIM_REJECTED') THEN
                        CASE WHEN jsonb_exists(after_state, 'question') THEN after_state ->> 'question'
                             ELSE after_state ->> 'reason' END
-                   END AS note
+                        WHEN action IN ('CLAIM_APPROVED', 'CLAIM_FIRST_APPROVAL') THEN
+                            details ->> 'acknowledgementReason'
+                   END AS note,
+                   CASE WHEN action IN ('CLAIM_APPROVED', 'CLAIM_FIRST_APPROVAL') THEN details ->> 'onBehalfOf'
+                   END AS on_behalf_of
             FROM audit_events WHERE award_id = :awardId ORDER BY id""";
 
     private final AwardAccess access;
@@ -98,21 +103,23 @@ final class AwardPackLoader {
                 handle.attach(SchemeDao.class).find(award.schemeId().value()).orElseThrow(),
                 handle.attach(OrganisationDao.class).find(award.organisationId().value()).orElseThrow(),
                 award, packs.people(id).orElseThrow(), records, ledger.recoveriesOfAward(handle, award.id()),
-                outcomes.progress(handle, award), packs.evidence(id), lifecycle);
+                outcomes.progress(handle, award), packs.evidence(id), lifecycle,
+                handle.attach(WarningDao.class).warnings(claims.stream().map(claim -> claim.id().value())
+                        .toArray(UUID[]::new)));
     }
 
     /** What the pack takes from one of the award's events: no before or after state is read or parsed. */
     private record EventRow(long id, AuditAction action, String actorUsername, String actorRole, Instant occurredAt,
-                            String objectType, String objectId, String note) {
+                            String objectType, String objectId, String note, String onBehalfOf) {
         static EventRow map(ResultSet row, StatementContext context) throws SQLException {
             return new EventRow(row.getLong("id"), AuditAction.valueOf(row.getString("action")),
                     row.getString("actor_username"), row.getString("actor_role"),
                     Columns.instant(row, "occurred_at"), row.getString("object_type"),
-                    row.getString("object_id"), row.getString("note"));
+                    row.getString("object_id"), row.getString("note"), row.getString("on_behalf_of"));
         }
 
         AwardPackData.Step step() {
-            return new AwardPackData.Step(id, action, actorUsername, actorRole, occurredAt, note);
+            return new AwardPackData.Step(id, action, actorUsername, actorRole, occurredAt, note, onBehalfOf);
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
+import wales.gov.grants.audit.AuditAction;
 import wales.gov.grants.awards.Award;
 import wales.gov.grants.awards.OutcomeTarget;
 import wales.gov.grants.claims.Claim;
@@ -187,7 +188,14 @@ final class AwardPackRenderer {
                     Cell.of(step.role() == null ? "–" : text.get("role." + step.role())),
                     Cell.of(text.time(step.at()))));
             if (withNotes) {
-                cells.add(Cell.of(step.noteText().orElse("")));
+                List<String> notes = new ArrayList<>();
+                step.onBehalfOfUsername().ifPresent(delegator -> notes.add(text.get("claims.onBehalfOf",
+                        step.username(), delegator)));
+                boolean approval = step.action() == AuditAction.CLAIM_APPROVED
+                        || step.action() == AuditAction.CLAIM_FIRST_APPROVAL;
+                step.noteText().ifPresent(note -> notes.add(approval ? text.get("claims.warningsAcknowledged", note)
+                        : note));
+                cells.add(Cell.of(String.join(" ", notes)));
             }
             table.row(cells);
         }

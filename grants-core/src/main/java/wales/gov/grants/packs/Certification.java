@@ -12,6 +12,9 @@ import java.util.stream.Collectors;
 
 import wales.gov.grants.audit.AuditAction;
 import wales.gov.grants.claims.Claim;
+import wales.gov.grants.claims.ClaimApproval;
+import wales.gov.grants.claims.ClaimStatus;
+import wales.gov.grants.claims.ClaimWarning;
 import wales.gov.grants.claims.Payment;
 import wales.gov.grants.evidence.Evidence;
 import wales.gov.grants.kernel.ClaimId;
@@ -22,7 +25,9 @@ import wales.gov.grants.recoveries.Recovery;
 import static wales.gov.grants.packs.CertificationCheck.APPROVED_WITHIN_AWARD;
 import static wales.gov.grants.packs.CertificationCheck.AUDIT_CHAIN_VALID;
 import static wales.gov.grants.packs.CertificationCheck.DUAL_APPROVAL_WHERE_REQUIRED;
+import static wales.gov.grants.packs.CertificationCheck.EVERY_WARNING_ACKNOWLEDGED;
 import static wales.gov.grants.packs.CertificationCheck.EVIDENCE_FOR_EVERY_APPROVED_CLAIM;
+import static wales.gov.grants.packs.CertificationCheck.NO_EVIDENCE_UNDER_TWO_AWARDS;
 import static wales.gov.grants.packs.CertificationCheck.NO_APPROVAL_BY_SUBMITTER_OR_OFFERER;
 import static wales.gov.grants.packs.CertificationCheck.OFFER_ACCEPTED_BEFORE_FIRST_PAYMENT;
 import static wales.gov.grants.packs.CertificationCheck.OUTCOME_FOR_EVERY_TARGET;
@@ -42,7 +47,7 @@ public final class Certification {
         return List.of(offerAcceptedBeforeFirstPayment(data), noApprovalBySubmitterOrOfferer(data),
                 dualApprovalWhereRequired(data), approvedWithinAward(data), paidWithinApproved(data),
                 evidenceForEveryApprovedClaim(data), outcomeForEveryTarget(data), recoveryForEveryOverpayment(data),
-                auditChainValid(chain));
+                auditChainValid(chain), noEvidenceUnderTwoAwards(data), everyWarningAcknowledged(data));
     }
 
     static CheckResult offerAcceptedBeforeFirstPayment(AwardPackData data) {
@@ -191,6 +196,56 @@ public final class Certification {
         }
         return CheckResult.pass(AUDIT_CHAIN_VALID, "check.chainValid", chain.eventsChecked(),
                 chain.checkpoint().get().sequence());
+    }
+
+    /**
+     * No file supporting one of the award's live claims also supports a claim under another award. A fact, not a
+     * judgement: an acknowledged finding still fails here, and the next check says whether it was acknowledged.
+     */
+    static CheckResult noEvidenceUnderTwoAwards(AwardPackData data) {
+        Map<ClaimId, Claim> claims = data.claims().stream().map(AwardPackData.ClaimRecord::claim)
+                .collect(Collectors.toMap(Claim::id, claim -> claim));
+        for (ClaimWarning warning : data.warnings()) {
+            Claim claim = claims.get(warning.claimId());
+            if (warning.kind() == ClaimWarning.Kind.SHARED_EVIDENCE && claim != null
+                    && claim.status() != ClaimStatus.REJECTED) {
+                return CheckResult.fail(NO_EVIDENCE_UNDER_TWO_AWARDS, "check.evidenceUnderTwoAwards",
+                        warning.sha256(), reference(claim), PackText.shortId(warning.otherClaimId().toString()),
+                        PackText.shortId(warning.otherAwardId().toString()));
+            }
+        }
+        long files = data.evidence().stream().filter(evidence -> evidence.status() != Evidence.Status.REMOVED)
+                .filter(evidence -> evidence.claim().isPresent()).map(Evidence::sha256).distinct().count();
+        return CheckResult.pass(NO_EVIDENCE_UNDER_TWO_AWARDS, "check.evidenceUnderOneAward", files);
+    }
+
+    /**
+     * Every approval in force of a claim with warnings acknowledged each of them with a reason. A finding that
+     * arose after the approval (another award's upload of the same file, say) was never acknowledged and fails.
+     */
+    static CheckResult everyWarningAcknowledged(AwardPackData data) {
+        Map<ClaimId, List<ClaimWarning>> byClaim = data.warnings().stream()
+                .collect(Collectors.groupingBy(ClaimWarning::claimId));
+        int acknowledged = 0;
+        for (AwardPackData.ClaimRecord record : data.claims()) {
+            Claim claim = record.claim();
+            List<ClaimWarning> warnings = byClaim.getOrDefault(claim.id(), List.of());
+            if (warnings.isEmpty() || claim.approvals().isEmpty()) {
+                continue;
+            }
+            for (ClaimApproval approval : claim.approvals()) {
+                for (ClaimWarning warning : warnings) {
+                    if (approval.acknowledgementReason() == null
+                            || !approval.acknowledgedWarnings().contains(warning.key())) {
+                        return CheckResult.fail(EVERY_WARNING_ACKNOWLEDGED, "check.warningNotAcknowledged",
+                                reference(claim), approval.approverUsername(),
+                                PackText.shortId(warning.otherClaimId().toString()));
+                    }
+                }
+            }
+            acknowledged += warnings.size();
+        }
+        return CheckResult.pass(EVERY_WARNING_ACKNOWLEDGED, "check.warningsAcknowledged", acknowledged);
     }
 
     private static List<AwardPackData.Step> approvalsOf(AwardPackData.ClaimRecord record) {

@@ -34,4 +34,9 @@ public interface GrantsCoreConfiguration {
     AuthConfiguration getAuth();
 
     AuditConfiguration getAudit();
+
+    /** The defaults unless the application's configuration has a {@code delegations} section. */
+    default DelegationConfiguration getDelegations() {
+        return new DelegationConfiguration();
+    }
 }

@@ -69,7 +69,8 @@ public final class GrantsRuntime implements AutoCloseable {
             AuditPackService.Settings packs = new AuditPackService.Settings(
                     audit.getPackAttachmentLimit().toBytes(), audit.getPackWorkDirectory());
             return new GrantsRuntime(database, storage,
-                    servicesClock -> GrantsServices.build(jdbi, servicesClock, storage, signIn, signingKey, packs), clock);
+                    servicesClock -> GrantsServices.build(jdbi, servicesClock, storage, signIn, signingKey, packs,
+                            configuration.getDelegations().getMaxDays()), clock);
         } catch (RuntimeException e) {
             database.close();
             throw e;

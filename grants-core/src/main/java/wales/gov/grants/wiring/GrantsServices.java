@@ -17,7 +17,10 @@ import wales.gov.grants.awards.AwardService;
 import wales.gov.grants.claims.ClaimDao;
 import wales.gov.grants.claims.ClaimDecisionDao;
 import wales.gov.grants.claims.ClaimService;
+import wales.gov.grants.claims.WarningDao;
 import wales.gov.grants.database.Persistence;
+import wales.gov.grants.delegations.DelegationDao;
+import wales.gov.grants.delegations.DelegationService;
 import wales.gov.grants.evidence.EvidenceDao;
 import wales.gov.grants.evidence.EvidenceService;
 import wales.gov.grants.evidence.EvidenceStorage;
@@ -76,12 +79,13 @@ public record GrantsServices(
         AuditVerifier verifier,
         AuditPackService packs,
         ReminderService reminders,
-        SampleService samples) {
+        SampleService samples,
+        DelegationService delegations) {
     /** Every SQL Object the services attach. */
     public static final List<Class<?>> DAOS = List.of(AuditDao.class, AwardDao.class, ClaimDao.class,
             ClaimDecisionDao.class, EvidenceDao.class, IdempotencyDao.class, OrganisationDao.class, OutcomeDao.class,
             RecoveryDao.class, SchemeDao.class, SignInDao.class, TokenDao.class, TotalsDao.class, UserDao.class,
-            PackDao.class, ReminderDao.class);
+            PackDao.class, ReminderDao.class, DelegationDao.class, WarningDao.class);
 
     public GrantsServices {
         requireNonNull(jdbi, "jdbi is null");
@@ -105,6 +109,13 @@ public record GrantsServices(
      */
     public static GrantsServices build(Jdbi jdbi, Clock clock, EvidenceStorage storage, SignIn signIn,
                                        AuditSigningKey signingKey, AuditPackService.Settings packs) {
+        return build(jdbi, clock, storage, signIn, signingKey, packs, new DelegationConfiguration().getMaxDays());
+    }
+
+    /** @param maxDelegationDays the longest a delegation of approval authority may last, both ends counted */
+    public static GrantsServices build(Jdbi jdbi, Clock clock, EvidenceStorage storage, SignIn signIn,
+                                       AuditSigningKey signingKey, AuditPackService.Settings packs,
+                                       int maxDelegationDays) {
         AuditLog auditLog = new AuditLog(clock);
         PasswordHasher hasher = new PasswordHasher(signIn.bcryptCost());
         PasswordPolicy policy = PasswordPolicy.standard();
@@ -118,6 +129,7 @@ public record GrantsServices(
         OutcomeService outcomes = new OutcomeService(jdbi, auditLog, access, clock);
         AuditCheckpoints checkpoints = new AuditCheckpoints(jdbi, signingKey, clock);
         AuditVerifier verifier = new AuditVerifier(jdbi, signingKey.publicKey());
+        DelegationService delegations = new DelegationService(jdbi, auditLog, clock, maxDelegationDays);
         return new GrantsServices(jdbi, clock, auditLog, hasher, auth,
                 new UserService(jdbi, hasher, policy, throttle, auditLog, clock),
                 new TokenService(jdbi, auditLog, clock),
@@ -125,7 +137,7 @@ public record GrantsServices(
                 new SchemeService(jdbi, auditLog, clock),
                 new AwardService(jdbi, auditLog, access, ledger, clock),
                 new AuditTrailService(jdbi, access),
-                new ClaimService(jdbi, auditLog, access, ledger, clock),
+                new ClaimService(jdbi, auditLog, access, ledger, delegations, clock),
                 new RecoveryService(jdbi, auditLog, ledger, clock),
                 new EvidenceService(jdbi, auditLog, access, clock, storage, idempotency),
                 outcomes,
@@ -135,6 +147,7 @@ public record GrantsServices(
                 verifier,
                 new AuditPackService(jdbi, auditLog, access, ledger, outcomes, storage, checkpoints, verifier, packs),
                 new ReminderService(jdbi, clock),
-                new SampleService(jdbi, auditLog, checkpoints, storage, packs, clock));
+                new SampleService(jdbi, auditLog, checkpoints, storage, packs, clock),
+                delegations);
     }
 }

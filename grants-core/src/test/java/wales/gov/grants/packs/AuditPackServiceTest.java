@@ -89,8 +89,14 @@ class AuditPackServiceTest {
                 new NewAdjustment("100.00", "A receipt for £100 was a duplicate")).recovery();
         services.recoveries().receive(finance1, new wales.gov.grants.kernel.RecoveryId(recovery.id()),
                 new NewReceipt("40.00", clock.today().toString(), "REFUND-1"));
-        upload(services, award, small, "Invoice for uniforms", "invoice.pdf", SampleFiles.pdf());
-        upload(services, award, large, "Spending return", "return.csv", SampleFiles.csv());
+        // each award's own invoice and return: the same file under another award is double funding, which a
+        // pack certifies (and every story of these tests shares one database)
+        String unique = Fixtures.unique("story");
+        upload(services, award, small, "Invoice for uniforms", "invoice.pdf", new String(SampleFiles.pdf(),
+                StandardCharsets.US_ASCII).replace("%PDF-1.4\n", "%PDF-1.4\n% " + unique + "\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        upload(services, award, large, "Spending return", "return.csv", SampleFiles.utf8(new String(SampleFiles.csv(),
+                StandardCharsets.UTF_8) + "Reference " + unique + ",0,0.00\n"));
         services.outcomes().report(cardiff, award.id(), new NewOutcomeReport("care-leavers-supported", "2019-09-30",
                 new BigDecimal("42"), "Ŵyl Dewi: mae'r ŷd yn tyfu"));
         return new Story(scheme, award);

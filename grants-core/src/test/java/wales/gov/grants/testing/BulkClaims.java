@@ -30,7 +30,7 @@ import static java.util.Objects.requireNonNull;
  *
  * <p>Claim {@code n}: one line, two when {@code n} is a multiple of 3; 5% rejected, 5% queried and submitted again,
  * 10% approved and the rest paid; approved and paid claims have an evidence file (one of a few small CSV files,
- * shared), and two approvals (by different officers) at or above the dual approval threshold; every hundredth
+ * shared by the award's claims and the award's own: the same file under two awards is double funding), and two approvals (by different officers) at or above the dual approval threshold; every hundredth
  * approved claim has an adjustment. The events are created, evidence uploaded, submitted, queried or rejected, first
  * approval, approved, paid and adjusted, 10 seconds of time per claim from a minute after now on the clock, which is
  * moved past them. The recipient also reports the award's first outcome target, through the service.
@@ -76,7 +76,7 @@ public final class BulkClaims {
         if (claims < 1) {
             throw new IllegalArgumentException("claims must be positive");
         }
-        storeFiles();
+        storeFiles(award);
         Instant start = clock.instant().plus(Duration.ofMinutes(1));
         Filled filled = jdbi.inTransaction(handle -> insert(handle, award, people, claims, start));
         clock.set(start.plus(CLAIM_SPACING.multipliedBy(claims + 1L)).plus(Duration.ofHours(1)));
@@ -86,16 +86,15 @@ public final class BulkClaims {
         return filled;
     }
 
-    private void storeFiles() {
-        if (!files.isEmpty()) {
-            return;
-        }
+    private void storeFiles(Award award) {
+        files.clear();
         for (int file = 0; file < EVIDENCE_FILES; file++) {
-            StringBuilder csv = new StringBuilder("date,payee reference,category,amount\n");
+            StringBuilder csv = new StringBuilder("date,payee reference,category,amount,award\n");
             for (int row = 0; row < 20 + file * 7; row++) {
                 csv.append("2019-").append(String.format("%02d", 4 + row % 9)).append('-')
                         .append(String.format("%02d", 1 + row % 28)).append(",CL-").append(file * 1000 + row)
-                        .append(",Direct support,").append(10 + (row * 37 + file) % 400).append(".00\n");
+                        .append(",Direct support,").append(10 + (row * 37 + file) % 400).append(".00,")
+                        .append(award.id()).append('\n');
             }
             byte[] content = csv.toString().getBytes(StandardCharsets.UTF_8);
             EvidenceStorage.StagedFile staged = storage.receive(new ByteArrayInputStream(content), (head, length) -> {

@@ -38,10 +38,11 @@ public record ClaimView(
         }
     }
 
-    public record ApprovalView(String by, String byUserId, String at) {
+    /** onBehalfOf: the delegator whose authority the approver used, absent for an approval in their own right. */
+    public record ApprovalView(String by, String byUserId, String at, String onBehalfOf, String onBehalfOfUserId) {
         static ApprovalView of(ClaimApproval approval) {
             return new ApprovalView(approval.approverUsername(), approval.approverId().toString(),
-                    approval.approvedAt().toString());
+                    approval.approvedAt().toString(), approval.onBehalfOfUsername(), text(approval.onBehalfOfId()));
         }
     }
 

@@ -1,5 +1,7 @@
 package wales.gov.grants.api.resources;
 
+import java.util.List;
+
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -30,6 +32,8 @@ import wales.gov.grants.api.representations.ClaimDetailView;
 import wales.gov.grants.api.representations.ClaimView;
 import wales.gov.grants.api.representations.PageView;
 import wales.gov.grants.api.representations.PaymentView;
+import wales.gov.grants.api.representations.WarningView;
+import wales.gov.grants.claims.ApprovalRequest;
 import wales.gov.grants.claims.ClaimService;
 import wales.gov.grants.claims.ClaimStatus;
 import wales.gov.grants.claims.ClaimTransition;
@@ -100,8 +104,23 @@ public final class ClaimResource {
     @Operation(summary = "Approve a submitted claim; at or above the scheme's dual approval threshold the first "
             + "approval leaves it SUBMITTED and a second officer's makes it APPROVED; 422 if the award's approved "
             + "claims would exceed it or a duty would be broken")
-    public ClaimView approve(@Auth GrantsPrincipal principal, @PathParam("id") String id) {
-        return ClaimView.of(claims.transition(principal.actor(), ClaimId.fromPath(id), ClaimTransition.APPROVE, null));
+    public ClaimView approve(@Auth GrantsPrincipal principal, @PathParam("id") String id,
+                             @Parameter(description = "optional: {acknowledgeWarnings: true, reason} when the claim "
+                                     + "has warnings (422 naming them otherwise); onBehalfOf: the id of the finance "
+                                     + "officer whose delegation to you is in force today")
+                             ApprovalRequest request) {
+        return ClaimView.of(claims.approve(principal.actor(), ClaimId.fromPath(id), request));
+    }
+
+    @GET
+    @Path("{id}/warnings")
+    @PermitAll
+    @Operation(summary = "Possible double funding of a claim: the same evidence SHA-256 supporting a claim under "
+            + "another award, the same line claimed twice under the award for overlapping periods; each names the "
+            + "other claim and award. FINANCE_OFFICER, GRANT_MANAGER, AUDITOR; a recipient is refused (403, or 404 "
+            + "for another organisation's claim)")
+    public List<WarningView> warnings(@Auth GrantsPrincipal principal, @PathParam("id") String id) {
+        return claims.warnings(principal.actor(), ClaimId.fromPath(id)).stream().map(WarningView::of).toList();
     }
 
     @POST

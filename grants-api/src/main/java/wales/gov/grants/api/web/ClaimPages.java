@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import wales.gov.grants.api.resources.EvidenceResource;
+import wales.gov.grants.claims.ApprovalRequest;
 import wales.gov.grants.claims.Claim;
 import wales.gov.grants.claims.ClaimDetails;
 import wales.gov.grants.claims.ClaimService;
@@ -100,6 +101,7 @@ public final class ClaimPages {
                 () -> organisations.list(actor, Page.Request.of(Page.MAX_LIMIT, 0L))).items();
         // the filters' lists name the rows too: no read per row (a name beyond them is read once, as elsewhere)
         Names names = new Names(actor, schemes, organisations).knowing(allSchemes, allOrganisations);
+        Set<ClaimId> warned = warned(actor, page.items());
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Claim claim : page.items()) {
             Scheme claimScheme = names.scheme(claim.schemeId());
@@ -110,6 +112,7 @@ public final class ClaimPages {
             row.put("organisation", names.organisation(claim.organisationId()));
             row.put("needsTwo", claim.status() == ClaimStatus.SUBMITTED && claim.needsTwoApprovals(threshold));
             row.put("hasOne", claim.awaitsSecondApproval(threshold));
+            row.put("warnings", warned.contains(claim.id()));
             rows.add(row);
         }
         long pages = Math.max(1, (page.total() + PAGE_SIZE - 1) / PAGE_SIZE);
@@ -158,6 +161,7 @@ public final class ClaimPages {
     @Path("claims/{id}/{decision: approve|reject|query}")
     public Response decide(@Context HttpServletRequest request, @PathParam("id") String id,
                            @PathParam("decision") String decision, @FormParam("text") String text,
+                           @FormParam("acknowledgeWarnings") String acknowledgeWarnings,
                            @FormParam(WebRequests.CSRF_FIELD) String csrfToken) {
         PageContext context = requests.signedIn(request);
         requests.checkCsrf(context, csrfToken);
@@ -165,11 +169,14 @@ public final class ClaimPages {
         ClaimId claimId = shown(context, () -> ClaimId.fromPath(id));
         Claim after;
         try {
-            after = shown(context, () -> claims.transition(context.actor(), claimId, transition,
-                    transition == ClaimTransition.APPROVE ? null : text));
+            // an approval's text is the reason its acknowledgement of double-funding warnings gives
+            after = shown(context, () -> transition == ClaimTransition.APPROVE
+                    ? claims.approve(context.actor(), claimId, new ApprovalRequest(
+                            "true".equals(acknowledgeWarnings) ? Boolean.TRUE : null, text, null))
+                    : claims.transition(context.actor(), claimId, transition, text));
         } catch (RuleViolationException | StateConflictException | ValidationException e) {
             return Response.status(422).entity(decisionPage(context, id, decision, text == null ? "" : text,
-                    refusal(context, e), 422)).build();
+                    refusal(context, e), 422, "true".equals(acknowledgeWarnings))).build();
         }
         String done = switch (transition) {
             case APPROVE -> after.status() == ClaimStatus.APPROVED ? "approved" : "first-approval";
@@ -203,10 +210,18 @@ public final class ClaimPages {
     private wales.gov.grants.api.web.Page decisionPage(PageContext context, String id, String decision,
                                                        String text, List<SignInPages.FieldError> errors,
                                                        int status) {
+        return decisionPage(context, id, decision, text, errors, status, false);
+    }
+
+    /** @param acknowledged whether the approval form's acknowledgement of warnings was ticked, to keep it so */
+    private wales.gov.grants.api.web.Page decisionPage(PageContext context, String id, String decision,
+                                                       String text, List<SignInPages.FieldError> errors,
+                                                       int status, boolean acknowledged) {
         Map<String, Object> model = claimModel(context, id);
         model.put("decision", decision);
         model.put("text", text);
         model.put("errors", errors);
+        model.put("acknowledged", acknowledged);
         return new wales.gov.grants.api.web.Page("decision", context, "decision." + decision + ".title", model,
                 status);
     }
@@ -231,7 +246,21 @@ public final class ClaimPages {
         model.put("decidable", claim.status() == ClaimStatus.SUBMITTED
                 && actor.role() == wales.gov.grants.kernel.Role.FINANCE_OFFICER);
         model.put("payable", claim.acceptsPayments() && actor.role() == wales.gov.grants.kernel.Role.FINANCE_OFFICER);
+        model.put("warnings", readsWarnings(actor) ? claims.warnings(actor, claim.id()) : List.of());
         return model;
+    }
+
+    /** The claims of a page that have double-funding warnings; a recipient is never told of any. */
+    private Set<ClaimId> warned(Actor actor, List<Claim> shownClaims) {
+        return readsWarnings(actor) ? claims.withWarnings(actor, shownClaims) : Set.of();
+    }
+
+    /** Whether the service shows this actor warnings: the page asks only when the answer is not a refusal. */
+    private static boolean readsWarnings(Actor actor) {
+        return switch (actor.role()) {
+            case FINANCE_OFFICER, GRANT_MANAGER, AUDITOR -> true;
+            case ADMIN, RECIPIENT -> false;
+        };
     }
 
     /** The service's refusal, explained: a rule broken names its rule; other refusals say what the service said. */

@@ -342,4 +342,34 @@ class WebPagesTest {
         // the cookie keeps the language on the next page
         assertThat(browser.get("/claims").body()).contains("<html lang=\"cy\"", "Hawliadau");
     }
+
+    @Test
+    void aClaimWithWarningsIsTaggedListedAndApprovedOnlyWithAnAcknowledgementAndAReason() {
+        // the same line twice in one claim: a finding of its own, with no other organisation involved
+        Claim claim = submittedClaim("1000.00", "80.00", "80.00");
+        WebClient browser = signedIn(officer);
+        assertThat(browser.get("/claims?scheme=" + claim.schemeId()).body()).contains("Possible double funding");
+        assertThat(browser.get("/claims/" + claim.id()).body()).contains("Possible double funding",
+                "Line 1 is also claimed as line 2");
+        assertThat(browser.get("/claims/" + claim.id() + "/approve").body()).contains("name=\"acknowledgeWarnings\"",
+                "Why the claim should be approved despite the warnings");
+
+        WebClient.Reply unacknowledged = browser.post("/claims/" + claim.id() + "/approve",
+                Map.of("text", "Two pupils, two uniforms"));
+        assertThat(unacknowledged.status()).isEqualTo(422);
+        assertThat(unacknowledged.body()).contains("govuk-error-summary", "This claim has possible double funding",
+                "Two pupils, two uniforms");
+        WebClient.Reply noReason = browser.post("/claims/" + claim.id() + "/approve",
+                Map.of("acknowledgeWarnings", "true", "text", ""));
+        assertThat(noReason.status()).isEqualTo(422);
+        assertThat(noReason.body()).contains("href=\"#text\"", "checked");
+        assertThat(status(claim)).isEqualTo(ClaimStatus.SUBMITTED);
+
+        WebClient.Reply approved = browser.post("/claims/" + claim.id() + "/approve",
+                Map.of("acknowledgeWarnings", "true", "text", "Two pupils, two uniforms"));
+        assertThat(approved.header("Location")).endsWith("?done=approved");
+        assertThat(status(claim)).isEqualTo(ClaimStatus.APPROVED);
+        assertThat(FIXTURES.claims().get(manager, claim.id()).claim().approvals().get(0).acknowledgementReason())
+                .isEqualTo("Two pupils, two uniforms");
+    }
 }
