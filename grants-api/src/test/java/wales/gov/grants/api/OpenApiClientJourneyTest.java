@@ -15,6 +15,7 @@ import wales.gov.grants.client.api.AwardsApi;
 import wales.gov.grants.client.api.ClaimsApi;
 import wales.gov.grants.client.api.SchemesApi;
 import wales.gov.grants.client.api.TokensApi;
+import wales.gov.grants.client.model.ApprovalRequest;
 import wales.gov.grants.client.model.AwardView;
 import wales.gov.grants.client.model.ClaimView;
 import wales.gov.grants.client.model.NewAward;
@@ -92,14 +93,14 @@ class OpenApiClientJourneyTest {
         assertThat(recipientClaims.submitClaim(claim.getId()).getStatus()).isEqualTo(ClaimView.StatusEnum.SUBMITTED);
 
         ClaimsApi firstOfficer = new ClaimsApi(basic(finance1));
-        ClaimView once = firstOfficer.approveClaim(claim.getId());
+        ClaimView once = firstOfficer.approveClaim(claim.getId(), new ApprovalRequest());
         assertThat(once.getStatus()).as("above the threshold one approval is not enough")
                 .isEqualTo(ClaimView.StatusEnum.SUBMITTED);
         assertThat(once.getApprovals()).singleElement()
                 .satisfies(approval -> assertThat(approval.getBy()).isEqualTo(finance1.username()));
 
         ApiException refused = catchThrowableOfType(ApiException.class,
-                () -> firstOfficer.approveClaim(claim.getId()));
+                () -> firstOfficer.approveClaim(claim.getId(), new ApprovalRequest()));
         assertThat(refused.getCode()).isEqualTo(422);
         assertThat(refused.getResponseHeaders().firstValue("Content-Type")).hasValue("application/problem+json");
         Problem problem = new ApiClient().getObjectMapper().readValue(refused.getResponseBody(),
@@ -108,7 +109,7 @@ class OpenApiClientJourneyTest {
         assertThat(problem.getType()).endsWith("/second-approver-must-differ");
         assertThat(problem.getDetail()).isNotBlank();
 
-        ClaimView approved = new ClaimsApi(basic(finance2)).approveClaim(claim.getId());
+        ClaimView approved = new ClaimsApi(basic(finance2)).approveClaim(claim.getId(), new ApprovalRequest());
         assertThat(approved.getStatus()).isEqualTo(ClaimView.StatusEnum.APPROVED);
         assertThat(approved.getApprovals()).hasSize(2);
 
@@ -125,7 +126,7 @@ class OpenApiClientJourneyTest {
     @Test
     void aRecipientCannotApproveAndAnUnknownTokenIsRefusedWithProblems() throws Exception {
         ApiException wrongRole = catchThrowableOfType(ApiException.class,
-                () -> new ClaimsApi(basic(cardiff)).approveClaim("00000000-0000-0000-0000-000000000000"));
+                () -> new ClaimsApi(basic(cardiff)).approveClaim("00000000-0000-0000-0000-000000000000", new ApprovalRequest()));
         assertThat(wrongRole.getCode()).isEqualTo(403);
         ApiException unknownToken = catchThrowableOfType(ApiException.class,
                 () -> new SchemesApi(bearer("not-a-token")).listScheme(null, null, null));

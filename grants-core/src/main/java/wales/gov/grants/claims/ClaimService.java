@@ -110,11 +110,7 @@ public final class ClaimService {
             ClaimId id = ClaimId.random();
             claims.insert(id.value(), award.id().value(), start, end, amount.pence(), actor.userId().value(),
                     clock.instant());
-            for (int position = 0; position < lines.size(); position++) {
-                ClaimLine line = lines.get(position);
-                claims.insertLine(id.value(), position, line.category(), line.description(), line.amount().pence(),
-                        LineDescriptions.key(line.description()));
-            }
+            insertLines(claims, id, lines);
             Claim claim = load(handle, id);
             auditLog.append(handle, event(actor, AuditAction.CLAIM_CREATED, claim).after(state(claim)).build());
             return claim;
@@ -185,11 +181,7 @@ public final class ClaimService {
             }
             claims.amend(before.id().value(), start, end, amount.pence());
             claims.deleteLines(before.id().value());
-            for (int position = 0; position < lines.size(); position++) {
-                ClaimLine line = lines.get(position);
-                claims.insertLine(before.id().value(), position, line.category(), line.description(),
-                        line.amount().pence());
-            }
+            insertLines(claims, before.id(), lines);
             if (before.status() == ClaimStatus.QUERIED) {
                 ledger.claimAmended(handle.attach(TotalsDao.class), award.id(), before.amount(), amount);
             }
@@ -684,6 +676,15 @@ public final class ClaimService {
             ClaimStatus parsedStatus = validator.optionalEnum("status", status, ClaimStatus.class);
             validator.throwIfInvalid();
             return new ClaimFilter(scheme, organisation, parsedStatus);
+        }
+    }
+
+    /** A claim's lines in order, each with the key that finds the same line claimed twice. */
+    private static void insertLines(ClaimDao claims, ClaimId id, List<ClaimLine> lines) {
+        for (int position = 0; position < lines.size(); position++) {
+            ClaimLine line = lines.get(position);
+            claims.insertLine(id.value(), position, line.category(), line.description(), line.amount().pence(),
+                    LineDescriptions.key(line.description()));
         }
     }
 }
