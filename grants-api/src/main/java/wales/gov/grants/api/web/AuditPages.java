@@ -30,8 +30,8 @@ import wales.gov.grants.packs.CheckResult;
 import wales.gov.grants.schemes.SchemeService;
 
 import static java.util.Objects.requireNonNull;
-import static wales.gov.grants.api.web.ManagerPages.pageNumber;
-import static wales.gov.grants.api.web.ManagerPages.shown;
+import static wales.gov.grants.api.web.Forms.filter;
+import static wales.gov.grants.api.web.Forms.pageNumber;
 
 /**
  * The auditor's page of an award: its audit chain, the whole trail's verification (the API's {@code /audit/verify}),
@@ -72,10 +72,10 @@ public final class AuditPages {
         Actor actor = context.actor();
         int number = pageNumber(context, pageNumber);
         // visibility first (another organisation's award is a 404), then the roles of verification and the pack
-        Award award = shown(context, () -> awards.get(actor, AwardId.fromPath(id)));
-        AuditVerification verification = shown(context, () -> verifier.verifyAll(actor));
-        AuditPackService.Certified certified = shown(context, () -> packs.certification(actor, award.id()));
-        Page<ChainedEvent> events = shown(context, () -> trail.chainForAward(actor, award.id(),
+        Award award = filter(context, () -> awards.get(actor, AwardId.fromPath(id)));
+        AuditVerification verification = filter(context, () -> verifier.verifyAll(actor));
+        AuditPackService.Certified certified = filter(context, () -> packs.certification(actor, award.id()));
+        Page<ChainedEvent> events = filter(context, () -> trail.chainForAward(actor, award.id(),
                 Page.Request.of(PAGE_SIZE, (long) (number - 1) * PAGE_SIZE)));
         Messages messages = context.messages();
         String language = context.language();
@@ -120,7 +120,7 @@ public final class AuditPages {
     public Response pack(@Context HttpServletRequest request, @PathParam("id") String id,
                          @QueryParam("lang") String lang) {
         PageContext context = requests.signedIn(request);
-        return PackDownloads.send(shown(context, () -> packs.awardPack(context.actor(), AwardId.fromPath(id),
+        return PackDownloads.send(filter(context, () -> packs.awardPack(context.actor(), AwardId.fromPath(id),
                 PackDownloads.language(lang))));
     }
 }

@@ -90,9 +90,9 @@ public final class ClaimPages {
         PageContext context = requests.signedIn(request);
         Actor actor = context.actor();
         String chosenStatus = status == null ? ClaimStatus.SUBMITTED.name() : status;
-        int number = pageNumber(context, pageNumber);
-        ClaimService.ClaimFilter filter = shown(context, () -> ClaimService.ClaimFilter.parse(blank(scheme),
-                blank(organisation), blank(chosenStatus)));
+        int number = Forms.pageNumber(context, pageNumber);
+        ClaimService.ClaimFilter filter = shown(context, () -> ClaimService.ClaimFilter.parse(Forms.blank(scheme),
+                Forms.blank(organisation), Forms.blank(chosenStatus)));
         Page<Claim> page = shown(context, () -> claims.list(actor, filter,
                 Page.Request.of(PAGE_SIZE, (long) (number - 1) * PAGE_SIZE)));
         List<Scheme> allSchemes = shown(context, () -> schemes.list(actor, null, Page.Request.of(Page.MAX_LIMIT, 0L)))
@@ -294,25 +294,6 @@ public final class ClaimPages {
             }
             throw e;
         }
-    }
-
-    static int pageNumber(PageContext context, String text) {
-        if (text == null || text.isBlank()) {
-            return 1;
-        }
-        try {
-            int number = Integer.parseInt(text.strip());
-            if (number < 1 || number > 100_000) {
-                throw new PageException(400, context);
-            }
-            return number;
-        } catch (NumberFormatException e) {
-            throw new PageException(400, context);
-        }
-    }
-
-    private static String blank(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 
     /** Schemes and organisations of one page, each read once. */

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -30,7 +29,6 @@ import wales.gov.grants.awards.UnfinishedClaimsException;
 import wales.gov.grants.idempotency.IdempotencyService;
 import wales.gov.grants.kernel.Actor;
 import wales.gov.grants.kernel.AwardId;
-import wales.gov.grants.kernel.MalformedRequestException;
 import wales.gov.grants.kernel.Money;
 import wales.gov.grants.kernel.NotFoundException;
 import wales.gov.grants.kernel.OrganisationId;
@@ -81,8 +79,8 @@ public final class ManagerPages {
     public wales.gov.grants.api.web.Page schemes(@Context HttpServletRequest request,
                                                 @QueryParam("page") String pageNumber) {
         PageContext context = requests.signedIn(request);
-        int number = pageNumber(context, pageNumber);
-        Page<Scheme> page = shown(context, () -> schemes.list(context.actor(), null,
+        int number = Forms.pageNumber(context, pageNumber);
+        Page<Scheme> page = Forms.filter(context, () -> schemes.list(context.actor(), null,
                 Page.Request.of(PAGE_SIZE, (long) (number - 1) * PAGE_SIZE)));
         Map<String, Object> model = new HashMap<>();
         model.put("bars", page.items().stream().map(SchemeBars::of).toList());
@@ -100,9 +98,9 @@ public final class ManagerPages {
                                                @QueryParam("award") String doneAward) {
         PageContext context = requests.signedIn(request);
         Actor actor = context.actor();
-        Scheme scheme = shown(context, () -> schemes.get(actor, SchemeId.fromPath(id)));
-        int number = pageNumber(context, pageNumber);
-        Page<Award> page = shown(context, () -> awards.list(actor, new AwardService.AwardFilter(scheme.id(), null,
+        Scheme scheme = Forms.filter(context, () -> schemes.get(actor, SchemeId.fromPath(id)));
+        int number = Forms.pageNumber(context, pageNumber);
+        Page<Award> page = Forms.filter(context, () -> awards.list(actor, new AwardService.AwardFilter(scheme.id(), null,
                 null), Page.Request.of(PAGE_SIZE, (long) (number - 1) * PAGE_SIZE)));
         Map<OrganisationId, Organisation> names = new HashMap<>();
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -151,7 +149,7 @@ public final class ManagerPages {
     public wales.gov.grants.api.web.Page newAward(@Context HttpServletRequest request,
                                                  @QueryParam("scheme") String schemeId) {
         PageContext context = requests.signedIn(request);
-        shown(context, () -> {
+        Forms.filter(context, () -> {
             AwardService.requireCreator(context.actor());
             return null;
         });
@@ -167,7 +165,7 @@ public final class ManagerPages {
         PageContext context = requests.signedIn(request);
         requests.checkCsrf(context, fields.getFirst(WebRequests.CSRF_FIELD));
         Actor actor = context.actor();
-        shown(context, () -> {
+        Forms.filter(context, () -> {
             AwardService.requireCreator(actor);
             return null;
         });
@@ -215,7 +213,7 @@ public final class ManagerPages {
                                                 @PathParam("action") String action) {
         PageContext context = requests.signedIn(request);
         AwardTransition transition = ACTIONS.get(action);
-        shown(context, () -> {
+        Forms.filter(context, () -> {
             transition.requireRole(context.actor());
             return null;
         });
@@ -230,15 +228,15 @@ public final class ManagerPages {
         requests.checkCsrf(context, fields.getFirst(WebRequests.CSRF_FIELD));
         Actor actor = context.actor();
         AwardTransition transition = ACTIONS.get(action);
-        shown(context, () -> {
+        Forms.filter(context, () -> {
             transition.requireRole(actor);
             return null;
         });
-        AwardId awardId = shown(context, () -> AwardId.fromPath(id));
+        AwardId awardId = Forms.filter(context, () -> AwardId.fromPath(id));
         String unfinished = fields.getFirst("unfinished");
         Award after;
         try {
-            after = shown(context, () -> transition == AwardTransition.CLOSE
+            after = Forms.filter(context, () -> transition == AwardTransition.CLOSE
                     ? awards.close(actor, awardId, "close".equals(unfinished) ? AwardService.IfClaimsUnfinished.CLOSE
                             : AwardService.IfClaimsUnfinished.KEEP_OPEN).award()
                     : awards.transition(actor, awardId, transition));
@@ -266,7 +264,7 @@ public final class ManagerPages {
                                                      int status) {
         Actor actor = context.actor();
         AwardTransition transition = ACTIONS.get(action);
-        Award award = shown(context, () -> awards.get(actor, AwardId.fromPath(id)));
+        Award award = Forms.filter(context, () -> awards.get(actor, AwardId.fromPath(id)));
         Map<String, Object> model = new HashMap<>();
         model.put("award", award);
         model.put("action", action);
@@ -297,7 +295,7 @@ public final class ManagerPages {
     private wales.gov.grants.api.web.Page formPage(PageContext context, Scheme scheme, AwardForm form,
                                                    List<Map<String, String>> errors, Map<String, String> inline,
                                                    int status) {
-        List<Organisation> all = shown(context, () -> organisations.list(context.actor(),
+        List<Organisation> all = Forms.filter(context, () -> organisations.list(context.actor(),
                 Page.Request.of(Page.MAX_LIMIT, 0L))).items();
         Map<String, Object> model = new HashMap<>();
         model.put("scheme", scheme);
@@ -313,7 +311,7 @@ public final class ManagerPages {
         if (schemeId == null) {
             throw new PageException(404, context);
         }
-        return shown(context, () -> schemes.get(context.actor(), SchemeId.fromPath(schemeId)));
+        return Forms.filter(context, () -> schemes.get(context.actor(), SchemeId.fromPath(schemeId)));
     }
 
     private static Map<String, AwardTransition> orderedActions() {
@@ -334,34 +332,6 @@ public final class ManagerPages {
             return true;
         } catch (PermissionDeniedException e) {
             return false;
-        }
-    }
-
-    /** A service call whose "not found" and "not allowed" are the pages' 404 and 403; malformed input a 400. */
-    static <T> T shown(PageContext context, Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (NotFoundException | MalformedRequestException e) {
-            throw new PageException(404, context);
-        } catch (PermissionDeniedException e) {
-            throw new PageException(403, context);
-        } catch (ValidationException e) {
-            throw new PageException(400, context);
-        }
-    }
-
-    static int pageNumber(PageContext context, String text) {
-        if (text == null || text.isBlank()) {
-            return 1;
-        }
-        try {
-            int number = Integer.parseInt(text.strip());
-            if (number < 1 || number > 100_000) {
-                throw new PageException(400, context);
-            }
-            return number;
-        } catch (NumberFormatException e) {
-            throw new PageException(400, context);
         }
     }
 
@@ -407,17 +377,17 @@ public final class ManagerPages {
         static AwardForm of(MultivaluedMap<String, String> fields) {
             int rows = 1;
             try {
-                rows = Math.max(1, Math.min(MAX_TARGET_ROWS, Integer.parseInt(value(fields, "targetRows"))));
+                rows = Math.max(1, Math.min(MAX_TARGET_ROWS, Integer.parseInt(Forms.value(fields, "targetRows"))));
             } catch (NumberFormatException e) {
                 // one row, as on a new form
             }
             List<TargetRow> targets = new ArrayList<>();
             for (int index = 0; index < rows; index++) {
-                targets.add(new TargetRow(value(fields, "target-" + index + "-measure"),
-                        value(fields, "target-" + index + "-description"), value(fields, "target-" + index + "-value")));
+                targets.add(new TargetRow(Forms.value(fields, "target-" + index + "-measure"),
+                        Forms.value(fields, "target-" + index + "-description"), Forms.value(fields, "target-" + index + "-value")));
             }
-            String submission = value(fields, "submission");
-            return new AwardForm(value(fields, "organisation"), value(fields, "amount"), value(fields, "conditions"),
+            String submission = Forms.value(fields, "submission");
+            return new AwardForm(Forms.value(fields, "organisation"), Forms.value(fields, "amount"), Forms.value(fields, "conditions"),
                     targets, submission.length() <= 255 ? submission : "");
         }
 
@@ -474,20 +444,9 @@ public final class ManagerPages {
 
         /** Pounds as people write them: a leading £ and thousands commas ("£25,000.50") are read as 25000.50. */
         static String amount(String typed) {
-            String text = typed.strip();
-            if (text.startsWith("£")) {
-                text = text.substring(1).strip();
-            }
-            if (text.matches("\\d{1,3}(,\\d{3})+(\\.\\d{1,2})?")) {
-                text = text.replace(",", "");
-            }
-            return text.isEmpty() ? null : text;
+            return Forms.blank(Forms.amount(typed));
         }
 
-        private static String value(MultivaluedMap<String, String> fields, String name) {
-            String value = fields.getFirst(name);
-            return value == null ? "" : value;
-        }
     }
 
     /** The form's errors: each service field's message in the page's language, linked to its input. */

@@ -18,7 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import wales.gov.grants.api.web.FinanceForms.FormError;
+import wales.gov.grants.api.web.Forms.FormError;
 import wales.gov.grants.claims.Claim;
 import wales.gov.grants.claims.ClaimDetails;
 import wales.gov.grants.claims.ClaimService;
@@ -37,7 +37,7 @@ import wales.gov.grants.schemes.Scheme;
 import wales.gov.grants.schemes.SchemeService;
 
 import static java.util.Objects.requireNonNull;
-import static wales.gov.grants.api.web.FinanceForms.shown;
+import static wales.gov.grants.api.web.Forms.shown;
 
 /**
  * Recording a payment on an approved claim (a form, a check of what will be recorded, then the record) and the
@@ -68,15 +68,15 @@ public final class PaymentPages {
         static final PaymentForm EMPTY = new PaymentForm("", "", "", "", "");
 
         public PaymentForm {
-            amount = FinanceForms.trimmed(amount);
-            day = FinanceForms.trimmed(day);
-            month = FinanceForms.trimmed(month);
-            year = FinanceForms.trimmed(year);
+            amount = Forms.trimmed(amount);
+            day = Forms.trimmed(day);
+            month = Forms.trimmed(month);
+            year = Forms.trimmed(year);
             reference = reference == null ? "" : reference;
         }
 
         NewPayment request() {
-            return new NewPayment(FinanceForms.amount(amount), FinanceForms.isoDate(day, month, year), reference);
+            return new NewPayment(Forms.amount(amount), Forms.isoDate(day, month, year), reference);
         }
     }
 
@@ -138,19 +138,19 @@ public final class PaymentPages {
                                              @QueryParam("page") String pageNumber) {
         PageContext context = requests.signedIn(request);
         Actor actor = context.actor();
-        int number = ClaimPages.pageNumber(context, pageNumber);
-        String from = FinanceForms.isoDate(fromDay, fromMonth, fromYear);
-        String to = FinanceForms.isoDate(toDay, toMonth, toYear);
+        int number = Forms.pageNumber(context, pageNumber);
+        String from = Forms.isoDate(fromDay, fromMonth, fromYear);
+        String to = Forms.isoDate(toDay, toMonth, toYear);
         List<FormError> errors = new ArrayList<>();
         ClaimService.PaymentFilter filter;
         try {
-            filter = shown(context, () -> ClaimService.PaymentFilter.parse(FinanceForms.blank(scheme), null, from,
+            filter = shown(context, () -> ClaimService.PaymentFilter.parse(Forms.blank(scheme), null, from,
                     to));
         } catch (ValidationException e) {
             if (e.errors().stream().anyMatch(error -> error.field().equals("schemeId"))) {
                 throw new PageException(400, context);
             }
-            errors.addAll(FinanceForms.refusal(context, "payment.filter", e,
+            errors.addAll(Forms.refusal(context, "payment.filter", e,
                     Map.of("paidFrom", "from-day", "paidTo", "to-day")));
             filter = new ClaimService.PaymentFilter(null, null, null, null);
         }
@@ -177,12 +177,12 @@ public final class PaymentPages {
         model.put("schemes", allSchemes);
         model.put("scheme", scheme == null ? "" : scheme);
         Map<String, String> dates = new LinkedHashMap<>();
-        dates.put("from-day", FinanceForms.trimmed(fromDay));
-        dates.put("from-month", FinanceForms.trimmed(fromMonth));
-        dates.put("from-year", FinanceForms.trimmed(fromYear));
-        dates.put("to-day", FinanceForms.trimmed(toDay));
-        dates.put("to-month", FinanceForms.trimmed(toMonth));
-        dates.put("to-year", FinanceForms.trimmed(toYear));
+        dates.put("from-day", Forms.trimmed(fromDay));
+        dates.put("from-month", Forms.trimmed(fromMonth));
+        dates.put("from-year", Forms.trimmed(fromYear));
+        dates.put("to-day", Forms.trimmed(toDay));
+        dates.put("to-month", Forms.trimmed(toMonth));
+        dates.put("to-year", Forms.trimmed(toYear));
         model.put("dates", dates);
         model.put("errors", errors);
         model.put("fieldErrors", fieldErrors(errors));
@@ -222,8 +222,8 @@ public final class PaymentPages {
     private static List<FormError> refusal(PageContext context, DomainException e, Claim claim) {
         Messages messages = context.messages();
         String payable = messages.money(context.language(), claim.payable());
-        String approvedOn = FinanceForms.day(context, claim.decidedAt());
-        return FinanceForms.refusal(context, "payment", e, INPUTS, payable, approvedOn);
+        String approvedOn = Forms.day(context, claim.decidedAt());
+        return Forms.refusal(context, "payment", e, INPUTS, payable, approvedOn);
     }
 
     static Map<String, String> fieldErrors(List<FormError> errors) {

@@ -47,11 +47,8 @@ import wales.gov.grants.kernel.AwardId;
 import wales.gov.grants.kernel.ClaimId;
 import wales.gov.grants.kernel.ContentTooLargeException;
 import wales.gov.grants.kernel.DomainException;
-import wales.gov.grants.kernel.MalformedRequestException;
 import wales.gov.grants.kernel.Money;
-import wales.gov.grants.kernel.NotFoundException;
 import wales.gov.grants.kernel.Page;
-import wales.gov.grants.kernel.PermissionDeniedException;
 import wales.gov.grants.kernel.Role;
 import wales.gov.grants.kernel.RuleViolationException;
 import wales.gov.grants.kernel.StateConflictException;
@@ -66,6 +63,11 @@ import wales.gov.grants.schemes.Scheme;
 import wales.gov.grants.schemes.SchemeService;
 
 import static java.util.Objects.requireNonNull;
+import static wales.gov.grants.api.web.Forms.amount;
+import static wales.gov.grants.api.web.Forms.blank;
+import static wales.gov.grants.api.web.Forms.pageNumber;
+import static wales.gov.grants.api.web.Forms.shown;
+import static wales.gov.grants.api.web.Forms.value;
 
 /**
  * The pages of an award and of a recipient's work on it: the award list and page (for every role that may see
@@ -82,7 +84,6 @@ public final class RecipientPages {
     /** The service's own limit of lines; a form with more is not read beyond it. */
     static final int MAX_FORM_LINES = 200;
     private static final Pattern REMOVE = Pattern.compile("remove-(\\d{1,3})");
-    private static final Pattern GROUPED_POUNDS = Pattern.compile("£?\\s*(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d*)?");
     private static final Set<String> DONE = Set.of("accepted", "outcome-reported");
 
     private final WebRequests requests;
@@ -684,63 +685,9 @@ public final class RecipientPages {
         return new Names(context.actor()).scheme(award).financialYear().toString();
     }
 
-    /** A service call whose "not found" and "not allowed" are the pages' 404 and 403. */
-    private static <T> T shown(PageContext context, Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (NotFoundException | MalformedRequestException e) {
-            throw new PageException(404, context);
-        } catch (PermissionDeniedException e) {
-            throw new PageException(403, context);
-        }
-    }
-
-    private static int pageNumber(PageContext context, String text) {
-        if (text == null || text.isBlank()) {
-            return 1;
-        }
-        try {
-            int number = Integer.parseInt(text.strip());
-            if (number < 1 || number > 100_000) {
-                throw new PageException(400, context);
-            }
-            return number;
-        } catch (NumberFormatException e) {
-            throw new PageException(400, context);
-        }
-    }
-
-    private static String blank(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
-
-    private static String value(MultivaluedMap<String, String> fields, String name) {
-        String value = fields.getFirst(name);
-        return value == null ? "" : value;
-    }
-
     /** A date from the GOV.UK date input's three fields, as the services read dates; anything else as typed. */
     static String date(Map<String, String> fields, String prefix) {
-        String day = fields.getOrDefault(prefix + "-day", "").strip();
-        String month = fields.getOrDefault(prefix + "-month", "").strip();
-        String year = fields.getOrDefault(prefix + "-year", "").strip();
-        if (day.isEmpty() && month.isEmpty() && year.isEmpty()) {
-            return null;
-        }
-        if (day.matches("\\d{1,2}") && month.matches("\\d{1,2}") && year.matches("\\d{4}")) {
-            return year + "-" + (month.length() == 1 ? "0" + month : month) + "-" + (day.length() == 1 ? "0" + day
-                    : day);
-        }
-        return year + "-" + month + "-" + day;
-    }
-
-    /** Pounds as people write them ("£1,250.00") in the services' form ("1250.00"); anything else as typed. */
-    static String amount(String entered) {
-        String text = entered.strip();
-        if (GROUPED_POUNDS.matcher(text).matches()) {
-            return text.replace("£", "").replace(",", "").strip();
-        }
-        return text;
+        return Forms.isoDate(fields.get(prefix + "-day"), fields.get(prefix + "-month"), fields.get(prefix + "-year"));
     }
 
     private static String megabytes(long bytes) {

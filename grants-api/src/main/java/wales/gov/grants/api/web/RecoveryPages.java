@@ -18,7 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import wales.gov.grants.api.web.FinanceForms.FormError;
+import wales.gov.grants.api.web.Forms.FormError;
 import wales.gov.grants.awards.Award;
 import wales.gov.grants.awards.AwardService;
 import wales.gov.grants.claims.AdjustmentResult;
@@ -39,7 +39,7 @@ import wales.gov.grants.recoveries.RecoveryService;
 import wales.gov.grants.schemes.SchemeService;
 
 import static java.util.Objects.requireNonNull;
-import static wales.gov.grants.api.web.FinanceForms.shown;
+import static wales.gov.grants.api.web.Forms.shown;
 
 /**
  * Money owed back: every recovery with what is still outstanding, an award's recoveries, raising one (a claim's
@@ -80,10 +80,10 @@ public final class RecoveryPages {
                                              @QueryParam("page") String pageNumber) {
         PageContext context = requests.signedIn(request);
         Actor actor = context.actor();
-        int number = ClaimPages.pageNumber(context, pageNumber);
+        int number = Forms.pageNumber(context, pageNumber);
         String chosen = status == null ? "OPEN" : status;
-        RecoveryService.RecoveryFilter filter = FinanceForms.filter(context,
-                () -> RecoveryService.RecoveryFilter.parse(null, FinanceForms.blank(chosen)));
+        RecoveryService.RecoveryFilter filter = Forms.filter(context,
+                () -> RecoveryService.RecoveryFilter.parse(null, Forms.blank(chosen)));
         Page<Recovery> page = shown(context, () -> recoveries.list(actor, filter,
                 Page.Request.of(PAGE_SIZE, (long) (number - 1) * PAGE_SIZE)));
         ClaimPages.Names names = new ClaimPages.Names(actor, schemes, organisations).knowing(
@@ -145,7 +145,7 @@ public final class RecoveryPages {
         PageContext context = requests.signedIn(request);
         requests.checkCsrf(context, csrfToken);
         Award award = award(context, id);
-        String chosen = FinanceForms.trimmed(claim);
+        String chosen = Forms.trimmed(claim);
         String typedReason = reason == null ? "" : reason;
         List<Claim> adjustable = shown(context, () -> claims.adjustable(context.actor(), award.id()));
         Claim target = adjustable.stream().filter(candidate -> candidate.id().toString().equals(chosen))
@@ -155,13 +155,13 @@ public final class RecoveryPages {
                 throw ValidationException.of("claimId", "must be one of the award's approved or paid claims");
             }
             AdjustmentResult result = shown(context, () -> claims.adjust(context.actor(), target.id(),
-                    new NewAdjustment(FinanceForms.amount(amount), typedReason)));
+                    new NewAdjustment(Forms.amount(amount), typedReason)));
             return Response.seeOther(URI.create("/awards/" + award.id() + "/recoveries?done="
                     + (result.recovery() == null ? "adjusted" : "raised"))).build();
         } catch (ValidationException | RuleViolationException | StateConflictException e) {
-            List<FormError> errors = FinanceForms.refusal(context, "recovery.raise", e, ADJUSTMENT_INPUTS,
+            List<FormError> errors = Forms.refusal(context, "recovery.raise", e, ADJUSTMENT_INPUTS,
                     target == null ? "" : context.messages().money(context.language(), target.eligible()));
-            return Response.status(422).entity(raisePage(context, award, chosen, FinanceForms.trimmed(amount),
+            return Response.status(422).entity(raisePage(context, award, chosen, Forms.trimmed(amount),
                     typedReason, errors, 422)).build();
         }
     }
@@ -190,14 +190,14 @@ public final class RecoveryPages {
         ReceiptForm form = new ReceiptForm(amount, day, month, year, reference);
         try {
             Recovery after = shown(context, () -> recoveries.receive(context.actor(), new RecoveryId(recovery.id()),
-                    new NewReceipt(FinanceForms.amount(form.amount()),
-                    FinanceForms.isoDate(form.day(), form.month(), form.year()), form.reference())));
+                    new NewReceipt(Forms.amount(form.amount()),
+                    Forms.isoDate(form.day(), form.month(), form.year()), form.reference())));
             return Response.seeOther(URI.create("/awards/" + award.id() + "/recoveries?done="
                     + (after.isOpen() ? "receipt" : "settled"))).build();
         } catch (ValidationException | RuleViolationException | StateConflictException e) {
-            List<FormError> errors = FinanceForms.refusal(context, "recovery.receipt", e, RECEIPT_INPUTS,
+            List<FormError> errors = Forms.refusal(context, "recovery.receipt", e, RECEIPT_INPUTS,
                     context.messages().money(context.language(), recovery.outstanding()),
-                    FinanceForms.day(context, recovery.raisedAt()));
+                    Forms.day(context, recovery.raisedAt()));
             return Response.status(422).entity(receiptPage(context, award, recovery, form, errors, 422)).build();
         }
     }
@@ -205,10 +205,10 @@ public final class RecoveryPages {
     /** What the officer typed, kept as typed. */
     public record ReceiptForm(String amount, String day, String month, String year, String reference) {
         public ReceiptForm {
-            amount = FinanceForms.trimmed(amount);
-            day = FinanceForms.trimmed(day);
-            month = FinanceForms.trimmed(month);
-            year = FinanceForms.trimmed(year);
+            amount = Forms.trimmed(amount);
+            day = Forms.trimmed(day);
+            month = Forms.trimmed(month);
+            year = Forms.trimmed(year);
             reference = reference == null ? "" : reference;
         }
     }

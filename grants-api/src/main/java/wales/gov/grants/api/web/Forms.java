@@ -15,11 +15,12 @@ import wales.gov.grants.kernel.StateConflictException;
 import wales.gov.grants.kernel.ValidationException;
 
 /**
- * What the finance officer's money forms share: reading a GOV.UK date input, and turning a service's refusal into
+ * What the pages' forms share: reading amounts as people type them and a GOV.UK date input's three fields, the page
+ * number of a list, a service call whose refusals are the pages' 404, 403 or 400, and a service's refusal turned into
  * the error summary's lines. The rules are the services'; a refusal here only chooses the words that explain it.
  */
-public final class FinanceForms {
-    private FinanceForms() {
+public final class Forms {
+    private Forms() {
     }
 
     /** A line of an error summary and the inline message of its field: the field's id and the text shown. */
@@ -119,5 +120,27 @@ public final class FinanceForms {
     static String fieldError(List<FormError> errors, String field) {
         return errors.stream().filter(error -> error.field().equals(field)).map(FormError::text).findFirst()
                 .orElse("");
+    }
+
+    /** The page of a paged list: 1 when not given; a 400 page when it is not a number from 1 to 100,000. */
+    static int pageNumber(PageContext context, String text) {
+        if (text == null || text.isBlank()) {
+            return 1;
+        }
+        try {
+            int number = Integer.parseInt(text.strip());
+            if (number < 1 || number > 100_000) {
+                throw new PageException(400, context);
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new PageException(400, context);
+        }
+    }
+
+    /** A form field's first value, or empty. */
+    static String value(jakarta.ws.rs.core.MultivaluedMap<String, String> fields, String name) {
+        String value = fields.getFirst(name);
+        return value == null ? "" : value;
     }
 }
