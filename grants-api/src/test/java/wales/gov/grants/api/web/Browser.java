@@ -18,9 +18,12 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import wales.gov.grants.testing.Fixtures;
 import wales.gov.grants.users.User;
 
@@ -115,13 +118,27 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Clicks what {@code target} finds and waits for the page it leads to: the old page gone and the new one loaded.
+     * Chromium returns from a click as soon as the navigation starts, so without this the next look at the page can
+     * find the old page, or nothing, on a busy machine.
+     */
+    void click(By target) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        driver.findElement(target).click();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        wait.until(ExpectedConditions.stalenessOf(page));
+        wait.until(loaded -> "complete".equals(((JavascriptExecutor) loaded).executeScript(
+                "return document.readyState")));
+    }
+
     /** Signs {@code user} in from a fresh sign-in page in {@code language}, ending on their home page. */
     void signIn(User user, String language) {
         driver.manage().deleteAllCookies();
         open("/?lang=" + language);
         driver.findElement(By.id("username")).sendKeys(user.username());
         driver.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-        driver.findElement(By.cssSelector("form[action='/sign-in'] button")).click();
+        click(By.cssSelector("form[action='/sign-in'] button"));
         if (!driver.getPageSource().contains("govuk-service-navigation__list")) {
             throw new AssertionError(user.username() + " did not get past the sign-in page: " + driver.getTitle());
         }

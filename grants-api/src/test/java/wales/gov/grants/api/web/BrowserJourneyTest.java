@@ -67,29 +67,28 @@ class BrowserJourneyTest {
         browser.auditInBothLanguages("sign-in", violations);
         driver.findElement(By.id("username")).sendKeys(finance1.username());
         driver.findElement(By.id("password")).sendKeys("wrong password");
-        driver.findElement(By.cssSelector("form[action='/sign-in'] button")).click();
+        browser.click(By.cssSelector("form[action='/sign-in'] button"));
         assertThat(driver.findElement(By.className("govuk-error-summary")).getText())
                 .contains("Enter a correct username and password");
         browser.audit("sign-in-error-en", violations);
         driver.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-        driver.findElement(By.cssSelector("form[action='/sign-in'] button")).click();
+        browser.click(By.cssSelector("form[action='/sign-in'] button"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Your work");
         browser.auditInBothLanguages("home", violations);
 
-        driver.findElement(By.linkText("Claims")).click();
+        browser.click(By.linkText("Claims"));
         browser.open("/claims?scheme=" + scheme.id());
         assertThat(driver.findElement(By.tagName("table")).getText()).contains("£1,560.45", "Needs 2 approvals");
         browser.auditInBothLanguages("queue", violations);
 
-        driver.findElement(By.cssSelector("a[href='/claims/" + claim.id() + "']")).click();
+        browser.click(By.cssSelector("a[href='/claims/" + claim.id() + "']"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).contains("£1,560.45");
         browser.auditInBothLanguages("claim", violations);
 
-        driver.findElement(By.linkText("Approve")).click();
+        browser.click(By.linkText("Approve"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Approve this claim");
         browser.auditInBothLanguages("approve", violations);
-        driver.findElement(By.cssSelector("form button[type='submit'].govuk-button:not(.govuk-button--secondary)"))
-                .click();
+        browser.click(By.cssSelector("form button[type='submit'].govuk-button:not(.govuk-button--secondary)"));
 
         assertThat(driver.findElement(By.className("govuk-notification-banner")).getText())
                 .contains("The claim is approved.");

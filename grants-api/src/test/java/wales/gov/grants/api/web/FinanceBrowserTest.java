@@ -70,7 +70,7 @@ class FinanceBrowserTest {
         browser.open("/");
         driver.findElement(By.id("username")).sendKeys(officer.username());
         driver.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-        driver.findElement(By.cssSelector("form[action='/sign-in'] button")).click();
+        browser.click(By.cssSelector("form[action='/sign-in'] button"));
 
         int day = 0;
         for (String language : List.of("en", "cy")) {
@@ -85,7 +85,7 @@ class FinanceBrowserTest {
             // a payment: the claim, the form, a refusal, the check, the banner
             browser.open("/claims/" + toPay.id());
             browser.auditIn(language, "finance-claim", violations);
-            driver.findElement(By.cssSelector("a[href='/claims/" + toPay.id() + "/payments/new']")).click();
+            browser.click(By.cssSelector("a[href='/claims/" + toPay.id() + "/payments/new']"));
             browser.auditIn(language, "finance-payment-form", violations);
             fillPayment(driver, "2000.00", "BACS-2020-" + language);
             assertThat(driver.findElement(By.className("govuk-error-summary")).getText())
@@ -96,12 +96,12 @@ class FinanceBrowserTest {
             assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(welsh
                     ? "Gwiriwch y taliad cyn i chi ei gofnodi" : "Check the payment before you record it");
             browser.auditIn(language, "finance-payment-check", violations);
-            driver.findElement(By.cssSelector("button[name='confirm'][value='yes']")).click();
+            browser.click(By.cssSelector("button[name='confirm'][value='yes']"));
             assertThat(driver.findElement(By.className("govuk-notification-banner")).getText())
                     .contains(welsh ? "Mae'r taliad wedi'i gofnodi." : "The payment is recorded.");
             browser.auditIn(language, "finance-payment-recorded", violations);
             assertThat(FIXTURES.claims().get(manager, toPay.id()).claim().status()).isEqualTo(ClaimStatus.PAID);
-            driver.findElement(By.cssSelector(".govuk-service-navigation a[href='/payments']")).click();
+            browser.click(By.cssSelector(".govuk-service-navigation a[href='/payments']"));
             browser.open("/payments?scheme=" + scheme.id());
             assertThat(driver.findElement(By.tagName("table")).getText()).contains("BACS-2020-" + language);
             browser.auditIn(language, "finance-payments", violations);
@@ -109,18 +109,18 @@ class FinanceBrowserTest {
             // a recovery raised by reducing a paid claim, then a receipt against it
             browser.open("/awards/" + award.id() + "/recoveries");
             browser.auditIn(language, "finance-award-recoveries", violations);
-            driver.findElement(By.cssSelector("a[href='/awards/" + award.id() + "/recoveries/new']")).click();
+            browser.click(By.cssSelector("a[href='/awards/" + award.id() + "/recoveries/new']"));
             browser.auditIn(language, "finance-recovery-raise", violations);
             new Select(driver.findElement(By.id("claim"))).selectByValue(toRecover.id().toString());
             driver.findElement(By.id("amount")).sendKeys("200.00");
             driver.findElement(By.id("reason")).sendKeys(welsh ? "Nid oedd taith yn gymwys" : "A trip was not eligible");
-            driver.findElement(By.cssSelector("main form button[type='submit']")).click();
+            browser.click(By.cssSelector("main form button[type='submit']"));
             assertThat(driver.findElement(By.className("govuk-notification-banner")).getText())
                     .contains(welsh ? "mae adenilliad wedi'i godi" : "a recovery is raised");
             browser.auditIn(language, "finance-recovery-raised", violations);
             Recovery recovery = FIXTURES.recoveries().list(manager, new RecoveryService.RecoveryFilter(award.id(),
                     true), Page.Request.of(10, 0L)).items().get(0);
-            driver.findElement(By.cssSelector("a[href$='/recoveries/" + recovery.id() + "/receipt']")).click();
+            browser.click(By.cssSelector("a[href$='/recoveries/" + recovery.id() + "/receipt']"));
             browser.auditIn(language, "finance-receipt-form", violations);
             fillReceipt(driver, "250.00");
             assertThat(driver.findElement(By.className("govuk-error-summary")).getText())
@@ -150,7 +150,7 @@ class FinanceBrowserTest {
         }
         driver.findElement(By.id("reference")).clear();
         driver.findElement(By.id("reference")).sendKeys(reference);
-        driver.findElement(By.cssSelector("main form button[type='submit']")).click();
+        browser.click(By.cssSelector("main form button[type='submit']"));
     }
 
     private static void fillReceipt(WebDriver driver, String amount) {
@@ -163,6 +163,6 @@ class FinanceBrowserTest {
         }
         driver.findElement(By.id("reference")).clear();
         driver.findElement(By.id("reference")).sendKeys("RCPT-1");
-        driver.findElement(By.cssSelector("main form button[type='submit']")).click();
+        browser.click(By.cssSelector("main form button[type='submit']"));
     }
 }

@@ -70,7 +70,7 @@ class ManagerAuditorBrowserTest {
         List<String> violations = new ArrayList<>();
 
         browser.signIn(managerUser, "en");
-        driver.findElement(By.linkText("Schemes")).click();
+        browser.click(By.linkText("Schemes"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Schemes");
         browser.auditInBothLanguages("manager-schemes", violations);
         browser.open("/schemes/" + scheme.id());
@@ -78,11 +78,11 @@ class ManagerAuditorBrowserTest {
                 .isEqualTo("bars-title bars-desc");
         browser.auditInBothLanguages("manager-scheme", violations);
 
-        driver.findElement(By.linkText("Create an award")).click();
+        browser.click(By.linkText("Create an award"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Create an award");
         browser.auditInBothLanguages("manager-award-new", violations);
         driver.findElement(By.id("amount")).sendKeys("25,000.555");
-        driver.findElement(By.cssSelector("button[value='create']")).click();
+        browser.click(By.cssSelector("button[value='create']"));
         assertThat(driver.findElement(By.className("govuk-error-summary")).getText())
                 .contains("Choose the organisation the award is for", "Enter the amount in pounds");
         assertThat(driver.findElement(By.id("amount")).getAttribute("value")).isEqualTo("25,000.555");
@@ -94,7 +94,7 @@ class ManagerAuditorBrowserTest {
         driver.findElement(By.id("target-0-measure")).sendKeys("children-supported");
         driver.findElement(By.id("target-0-description")).sendKeys("Children supported");
         driver.findElement(By.id("target-0-value")).sendKeys("120");
-        driver.findElement(By.cssSelector("button[value='create']")).click();
+        browser.click(By.cssSelector("button[value='create']"));
         assertThat(driver.findElement(By.className("govuk-notification-banner")).getText())
                 .contains("The award of £25,000.50 to Cardiff Council is created as a draft.");
         browser.auditInBothLanguages("manager-award-created", violations);
@@ -102,10 +102,10 @@ class ManagerAuditorBrowserTest {
                 FIXTURES.cardiff().id(), null), Page.Request.of(10, 0L)).items().get(0);
         assertThat(created.status()).isEqualTo(AwardStatus.DRAFT);
 
-        driver.findElement(By.linkText("Offer this award to the organisation")).click();
+        browser.click(By.linkText("Offer this award to the organisation"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Offer this award");
         browser.auditInBothLanguages("manager-award-offer", violations);
-        driver.findElement(By.cssSelector("main form button[type='submit']")).click();
+        browser.click(By.cssSelector("main form button[type='submit']"));
         assertThat(driver.findElement(By.className("govuk-notification-banner")).getText())
                 .contains("The award of £25,000.50 is offered to Cardiff Council.");
         browser.auditInBothLanguages("manager-award-offered", violations);
@@ -116,7 +116,7 @@ class ManagerAuditorBrowserTest {
         browser.open("/awards/" + active.id() + "/close");
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("1 waiting for a decision");
         browser.auditInBothLanguages("manager-award-close", violations);
-        driver.findElement(By.cssSelector("main form button[type='submit']")).click();
+        browser.click(By.cssSelector("main form button[type='submit']"));
         assertThat(driver.findElement(By.className("govuk-error-summary")).getText())
                 .contains("This award has unfinished claims");
         browser.audit("manager-award-close-refused-en", violations);
@@ -125,7 +125,7 @@ class ManagerAuditorBrowserTest {
         driver.manage().deleteAllCookies();
         browser.signIn(auditor, "en");
         browser.open("/schemes/" + scheme.id());
-        driver.findElement(By.cssSelector("a[href='/awards/" + active.id() + "/audit']")).click();
+        browser.click(By.cssSelector("a[href='/awards/" + active.id() + "/audit']"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Audit trail");
         assertThat(driver.findElement(By.id("verification")).findElement(By.xpath("following-sibling::dl"))
                 .getText()).contains("Intact").doesNotContain("Broken");

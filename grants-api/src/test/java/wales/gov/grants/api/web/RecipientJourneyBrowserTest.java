@@ -86,18 +86,18 @@ class RecipientJourneyBrowserTest {
         browser.open("/?lang=" + language);
         driver.findElement(By.id("username")).sendKeys(cardiff.username());
         driver.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-        driver.findElement(By.cssSelector("form[action='/sign-in'] button")).click();
+        browser.click(By.cssSelector("form[action='/sign-in'] button"));
         // the sign-in page's own cookie crowds out the language cookie there, so the language is chosen again
         browser.open("/awards?lang=" + language);
         assertThat(driver.findElement(By.className("govuk-notification-banner")).isDisplayed()).isTrue();
         browser.auditIn(language, "recipient-awards", violations);
-        driver.findElement(By.cssSelector("a[href='/awards/" + award.id() + "/accept']")).click();
+        browser.click(By.cssSelector("a[href='/awards/" + award.id() + "/accept']"));
         browser.auditIn(language, "recipient-award-accept", violations);
-        driver.findElement(By.xpath("//button[normalize-space()='" + accept + "']")).click();
+        browser.click(By.xpath("//button[normalize-space()='" + accept + "']"));
         assertThat(driver.findElement(By.className("govuk-notification-banner--success")).isDisplayed()).isTrue();
         browser.auditIn(language, "recipient-award", violations);
 
-        driver.findElement(By.cssSelector("a[href='/awards/" + award.id() + "/claims/new']")).click();
+        browser.click(By.cssSelector("a[href='/awards/" + award.id() + "/claims/new']"));
         browser.auditIn(language, "recipient-claim-new", violations);
         type("periodStart-day", "1");
         type("periodStart-month", "7");
@@ -108,32 +108,32 @@ class RecipientJourneyBrowserTest {
         type("line-0-category", "PDG Access");
         type("line-0-description", "School uniforms");
         type("line-0-amount", "1,250.00");
-        driver.findElement(By.xpath("//button[normalize-space()='" + addLine + "']")).click();
+        browser.click(By.xpath("//button[normalize-space()='" + addLine + "']"));
         assertThat(driver.findElement(By.id("line-0-amount")).getAttribute("value")).isEqualTo("1,250.00");
         assertThat(driver.findElement(By.id("periodEnd-month")).getAttribute("value")).isEqualTo("9");
         type("line-1-category", "PDG Access");
         type("line-1-description", "Laptops for study");
         type("line-1-amount", "310.45x");
-        driver.findElement(By.xpath("//button[normalize-space()='" + continueText + "' and not(@aria-hidden)]"))
-                .click();
+        browser.click(By.xpath("//button[normalize-space()='" + continueText + "' and not(@aria-hidden)]"));
         assertThat(driver.findElement(By.className("govuk-error-summary")).isDisplayed()).isTrue();
         assertThat(driver.findElement(By.id("line-1-amount")).getAttribute("value")).isEqualTo("310.45x");
         browser.audit("recipient-claim-errors-" + language, violations);
         driver.findElement(By.id("line-1-amount")).clear();
         type("line-1-amount", "310.45");
-        driver.findElement(By.xpath("//button[normalize-space()='" + continueText + "' and not(@aria-hidden)]"))
-                .click();
+        browser.click(By.xpath("//button[normalize-space()='" + continueText + "' and not(@aria-hidden)]"));
 
         assertThat(driver.getCurrentUrl()).endsWith("/check");
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("£1,250.00", "£310.45", "£1,560.45");
         browser.auditIn(language, "recipient-claim-check", violations);
-        driver.findElement(By.xpath("//button[normalize-space()='" + submit + "']")).click();
+        browser.click(By.xpath("//button[normalize-space()='" + submit + "']"));
+        assertThat(driver.findElements(By.className("govuk-panel--confirmation"))).as(driver.getCurrentUrl() + "\n"
+                + driver.findElement(By.tagName("body")).getText()).isNotEmpty();
         assertThat(driver.findElement(By.className("govuk-panel--confirmation")).getText()).contains("£1,560.45");
         browser.auditIn(language, "recipient-claim-submitted", violations);
         Claim claim = FIXTURES.claims().listForAward(manager, award.id(), Page.Request.of(10, 0L)).items().get(0);
         assertThat(claim.status()).isEqualTo(ClaimStatus.SUBMITTED);
 
-        driver.findElement(By.cssSelector("a[href='/claims/" + claim.id() + "/evidence']")).click();
+        browser.click(By.cssSelector("a[href='/claims/" + claim.id() + "/evidence']"));
         browser.auditIn(language, "recipient-evidence", violations);
         Path file = Files.createTempFile("invoice-", ".txt");
         try {
@@ -141,7 +141,7 @@ class RecipientJourneyBrowserTest {
             ((JavascriptExecutor) driver).executeScript(WATCH_UPLOADS);
             type("title", "Invoice 42");
             driver.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
-            driver.findElement(By.xpath("//button[normalize-space()='" + upload + "']")).click();
+            browser.click(By.xpath("//button[normalize-space()='" + upload + "']"));
             new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("done=uploaded"));
         } finally {
             Files.deleteIfExists(file);
@@ -159,7 +159,7 @@ class RecipientJourneyBrowserTest {
         type("periodEnd-month", "9");
         type("periodEnd-year", "2019");
         type("value", "42");
-        driver.findElement(By.xpath("//button[normalize-space()='" + report + "']")).click();
+        browser.click(By.xpath("//button[normalize-space()='" + report + "']"));
         assertThat(driver.findElement(By.id("outcomes")).isDisplayed()).isTrue();
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("42");
         browser.auditIn(language, "recipient-award-outcome", violations);

@@ -72,8 +72,10 @@ class StoryJourneyBrowserTest {
         Scheme scheme = FIXTURES.scheme(manager, "100000.00", "5000.00");
         User cardiff = FIXTURES.user(Role.RECIPIENT, FIXTURES.cardiff(), Fixtures.unique("cardiff-"));
         Award award = FIXTURES.activeAward(manager, scheme, FIXTURES.cardiff(), "50000.00", cardiff.asActor());
-        User finance1 = FIXTURES.user(Role.FINANCE_OFFICER, null, "finance1");
-        User finance2 = FIXTURES.user(Role.FINANCE_OFFICER, null, "finance2");
+        // the demo's finance1 and finance2 may not sign in outside demo mode (and another test may have loaded them
+        // into this database), so these are their test-mode namesakes
+        User finance1 = FIXTURES.user(Role.FINANCE_OFFICER, null, "t-finance1");
+        User finance2 = FIXTURES.user(Role.FINANCE_OFFICER, null, "t-finance2");
         User auditor = FIXTURES.user(Role.AUDITOR, null);
         WebDriver driver = browser.driver();
         List<String> violations = new ArrayList<>();
@@ -82,7 +84,7 @@ class StoryJourneyBrowserTest {
         browser.signIn(cardiff, "en");
         browser.open("/awards/" + award.id());
         browser.auditInBothLanguages("story-award", violations);
-        driver.findElement(By.cssSelector("a[href='/awards/" + award.id() + "/claims/new']")).click();
+        browser.click(By.cssSelector("a[href='/awards/" + award.id() + "/claims/new']"));
         type("periodStart-day", "1");
         type("periodStart-month", "7");
         type("periodStart-year", "2019");
@@ -92,19 +94,19 @@ class StoryJourneyBrowserTest {
         type("line-0-category", "PDG Access");
         type("line-0-description", "School uniforms for looked-after pupils");
         type("line-0-amount", "3,250.00");
-        driver.findElement(By.xpath("//button[normalize-space()='Add another line']")).click();
+        browser.click(By.xpath("//button[normalize-space()='Add another line']"));
         type("line-1-category", "PDG Access");
         type("line-1-description", "Laptops for study at home");
         type("line-1-amount", "2,310.45");
         browser.audit("story-claim-form-en", violations);
-        driver.findElement(By.xpath("//button[normalize-space()='Continue' and not(@aria-hidden)]")).click();
+        browser.click(By.xpath("//button[normalize-space()='Continue' and not(@aria-hidden)]"));
         assertThat(driver.getCurrentUrl()).endsWith("/check");
         Claim claim = onlyClaim(manager, award);
         assertThat(claim.status()).isEqualTo(ClaimStatus.DRAFT);
         assertThat(claim.lines()).hasSize(2);
 
         // its evidence, uploaded before it is submitted
-        driver.findElement(By.cssSelector("a[href='/claims/" + claim.id() + "/evidence']")).click();
+        browser.click(By.cssSelector("a[href='/claims/" + claim.id() + "/evidence']"));
         browser.auditInBothLanguages("story-evidence", violations);
         Path invoice = Files.createTempFile("invoice-", ".txt");
         try {
@@ -113,7 +115,7 @@ class StoryJourneyBrowserTest {
                     + "£2,310.45\n", StandardCharsets.UTF_8);
             type("title", "Invoices for uniforms and laptops");
             driver.findElement(By.id("file")).sendKeys(invoice.toAbsolutePath().toString());
-            driver.findElement(By.xpath("//button[normalize-space()='Upload file']")).click();
+            browser.click(By.xpath("//button[normalize-space()='Upload file']"));
             new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("done=uploaded"));
         } finally {
             Files.deleteIfExists(invoice);
@@ -124,7 +126,7 @@ class StoryJourneyBrowserTest {
         assertThat(driver.findElement(By.tagName("main")).getText())
                 .contains("£3,250.00", "£2,310.45", "£5,560.45", "Invoices for uniforms and laptops");
         browser.auditInBothLanguages("story-check", violations);
-        driver.findElement(By.xpath("//button[normalize-space()='Submit claim']")).click();
+        browser.click(By.xpath("//button[normalize-space()='Submit claim']"));
         assertThat(driver.findElement(By.className("govuk-panel--confirmation")).getText()).contains("£5,560.45");
         browser.audit("story-submitted-en", violations);
         assertThat(FIXTURES.claims().get(manager, claim.id()).claim().status()).isEqualTo(ClaimStatus.SUBMITTED);
@@ -156,12 +158,12 @@ class StoryJourneyBrowserTest {
         ClaimDetails approved = FIXTURES.claims().get(manager, claim.id());
         assertThat(approved.claim().status()).isEqualTo(ClaimStatus.APPROVED);
         assertThat(approved.claim().approvals()).extracting(approval -> approval.approverUsername())
-                .containsExactly("finance1", "finance2");
+                .containsExactly(finance1.username(), finance2.username());
 
         // finance1 records the payment
         browser.signIn(finance1, "en");
         browser.open("/claims/" + claim.id());
-        driver.findElement(By.cssSelector("a[href='/claims/" + claim.id() + "/payments/new']")).click();
+        browser.click(By.cssSelector("a[href='/claims/" + claim.id() + "/payments/new']"));
         browser.auditInBothLanguages("story-payment", violations);
         type("amount", "5,560.45");
         // paid the day it is approved
@@ -169,11 +171,11 @@ class StoryJourneyBrowserTest {
         type("paidOn-month", String.valueOf(CLOCK.today().getMonthValue()));
         type("paidOn-year", String.valueOf(CLOCK.today().getYear()));
         type("reference", "BACS-20-0415");
-        driver.findElement(By.cssSelector("main form button[type='submit']")).click();
+        browser.click(By.cssSelector("main form button[type='submit']"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).as(driver.findElement(By.tagName("main")).getText())
                 .isEqualTo("Check the payment before you record it");
         browser.audit("story-payment-check-en", violations);
-        driver.findElement(By.cssSelector("button[name='confirm'][value='yes']")).click();
+        browser.click(By.cssSelector("button[name='confirm'][value='yes']"));
         assertThat(driver.findElement(By.className("govuk-notification-banner")).getText())
                 .contains("The payment is recorded.");
         browser.audit("story-paid-en", violations);
@@ -203,7 +205,7 @@ class StoryJourneyBrowserTest {
         assertThat(fromPage).isEqualTo(fromApi);
         try (PDDocument pack = Loader.loadPDF(fromPage)) {
             String text = new PDFTextStripper().getText(pack);
-            assertThat(text).contains("Caerdydd", "£5,560.45", "BACS-20-0415", "finance1", "finance2");
+            assertThat(text).contains("Caerdydd", "£5,560.45", "BACS-20-0415", finance1.username(), finance2.username());
         }
 
         assertThat(violations).isEmpty();
@@ -219,9 +221,8 @@ class StoryJourneyBrowserTest {
     private static void approve(Claim claim) {
         WebDriver driver = browser.driver();
         browser.open("/claims/" + claim.id());
-        driver.findElement(By.linkText("Approve")).click();
-        driver.findElement(By.cssSelector("form button[type='submit'].govuk-button:not(.govuk-button--secondary)"))
-                .click();
+        browser.click(By.linkText("Approve"));
+        browser.click(By.cssSelector("form button[type='submit'].govuk-button:not(.govuk-button--secondary)"));
     }
 
     private static void type(String id, String text) {
