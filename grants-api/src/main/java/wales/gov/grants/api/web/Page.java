@@ -130,7 +130,7 @@ public final class Page extends View {
         if (role == Role.FINANCE_OFFICER) {
             items.add(navigationItem("/payments", "payment.nav"));
             items.add(new NavigationItem("/recoveries", t("recovery.nav"), context.path().startsWith("/recoveries")
-                    || context.path().matches("/awards/[^/]+/recoveries.*")));
+                    || context.path().matches("/awards/[^/]+/recoveries.*"), context.path().equals("/recoveries")));
         }
         return items;
     }
@@ -138,10 +138,14 @@ public final class Page extends View {
     private NavigationItem navigationItem(String href, String key) {
         boolean active = href.equals("/") ? context.path().equals("/")
                 : context.path().equals(href) || context.path().startsWith(href + "/");
-        return new NavigationItem(href, t(key), active);
+        return new NavigationItem(href, t(key), active, context.path().equals(href));
     }
 
-    public record NavigationItem(String href, String text, boolean active) {
+    /**
+     * As the service navigation's items: {@code current} when the page is the item's own (aria-current="page"),
+     * {@code active} when the page is within the item's section (aria-current="true").
+     */
+    public record NavigationItem(String href, String text, boolean active, boolean current) {
     }
 
     /** e.g. "30 September 2019", "30 Medi 2019". */
