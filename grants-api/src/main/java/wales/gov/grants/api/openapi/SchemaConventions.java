@@ -33,7 +33,8 @@ final class SchemaConventions {
     private static final Set<String> MONEY = Set.of("amount", "budget", "dualApprovalThreshold", "allocated",
             "unallocated", "approved", "paid", "claimed", "recovered", "remaining", "underspend", "eligible",
             "payable", "received", "outstanding", "recoveryDue", "totalRecovered");
-    private static final Set<String> DATES = Set.of("periodStart", "periodEnd", "paidOn", "receivedOn");
+    private static final Set<String> DATES = Set.of("periodStart", "periodEnd", "paidOn", "receivedOn", "from",
+            "to");
 
     /** Required fields of the request bodies, as their services insist. */
     private static final Map<String, List<String>> REQUIRED = Map.ofEntries(
@@ -51,6 +52,7 @@ final class SchemaConventions {
             Map.entry("NewOrganisation", List.of("code", "nameEn", "nameCy", "type")),
             Map.entry("Rejection", List.of("reason")),
             Map.entry("NewSample", List.of("size")),
+            Map.entry("NewDelegation", List.of("delegateId", "from", "to", "reason")),
             Map.entry("Query", List.of("question")),
             Map.entry("PasswordChangeRequest", List.of("currentPassword", "newPassword")),
             Map.entry("EvidenceUpload", List.of("file", "title")),
