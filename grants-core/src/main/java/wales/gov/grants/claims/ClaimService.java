@@ -73,44 +73,17 @@ public final class ClaimService {
 
     public Claim create(Actor actor, AwardId awardId, NewClaim request) {
         actor.requireRole(Role.RECIPIENT);
-        Validator validator = new Validator();
-        LocalDate start = validator.date("periodStart", request.periodStart());
-        LocalDate end = validator.date("periodEnd", request.periodEnd());
-        if (start != null && end != null) {
-            validator.check(!end.isBefore(start), "periodEnd", "must not be before periodStart");
-        }
-        List<ClaimLine> lines = lines(validator, request.lines());
-        validator.throwIfInvalid();
-        Money amount = ClaimLine.total(lines);
+        Drafted drafted = drafted(request);
 
         return jdbi.inTransaction(handle -> {
             Award award = access.lockVisible(handle, actor, awardId);
             award.requireActive("make a claim");
-            Scheme scheme = handle.attach(SchemeDao.class).find(award.schemeId().value()).orElseThrow();
-            FinancialYear year = scheme.financialYear();
-            Validator period = new Validator();
-            String within = "must be within the financial year " + year + " (" + year.firstDay() + " to "
-                    + year.lastDay() + ")";
-            period.check(year.contains(start), "periodStart", within);
-            period.check(year.contains(end), "periodEnd", within);
-            period.throwIfInvalid();
-            if (amount.isGreaterThan(award.amount())) {
-                throw new RuleViolationException("claim-exceeds-award", "the claim's lines add up to " + amount
-                        + ", more than the whole award of " + award.amount());
-            }
             ClaimDao claims = handle.attach(ClaimDao.class);
-            List<Claim> clashing = claims.holdingPeriod(award.id().value(), start, end);
-            if (!clashing.isEmpty()) {
-                Claim earlier = clashing.get(0);
-                throw new RuleViolationException("overlapping-period", "the period " + start + " to " + end
-                        + " overlaps claim " + earlier.id() + " for " + earlier.periodStart() + " to "
-                        + earlier.periodEnd() + ", which is " + earlier.status()
-                        + "; only a rejected claim frees its period");
-            }
+            requireFits(handle, award, drafted, null);
             ClaimId id = ClaimId.random();
-            claims.insert(id.value(), award.id().value(), start, end, amount.pence(), actor.userId().value(),
-                    clock.instant());
-            insertLines(claims, id, lines);
+            claims.insert(id.value(), award.id().value(), drafted.start(), drafted.end(), drafted.amount().pence(),
+                    actor.userId().value(), clock.instant());
+            insertLines(claims, id, drafted.lines());
             Claim claim = load(handle, id);
             auditLog.append(handle, event(actor, AuditAction.CLAIM_CREATED, claim).after(state(claim)).build());
             return claim;
@@ -137,15 +110,7 @@ public final class ClaimService {
      */
     public Claim amend(Actor actor, ClaimId claimId, NewClaim request) {
         actor.requireRole(Role.RECIPIENT);
-        Validator validator = new Validator();
-        LocalDate start = validator.date("periodStart", request.periodStart());
-        LocalDate end = validator.date("periodEnd", request.periodEnd());
-        if (start != null && end != null) {
-            validator.check(!end.isBefore(start), "periodEnd", "must not be before periodStart");
-        }
-        List<ClaimLine> lines = lines(validator, request.lines());
-        validator.throwIfInvalid();
-        Money amount = ClaimLine.total(lines);
+        Drafted drafted = drafted(request);
 
         return jdbi.inTransaction(handle -> {
             Locked locked = lock(handle.attach(ClaimDecisionDao.class), actor, claimId);
@@ -156,34 +121,13 @@ public final class ClaimService {
                 throw new StateConflictException("only a DRAFT or QUERIED claim can be changed; this claim is "
                         + before.status());
             }
-            Scheme scheme = handle.attach(SchemeDao.class).find(award.schemeId().value()).orElseThrow();
-            FinancialYear year = scheme.financialYear();
-            Validator period = new Validator();
-            String within = "must be within the financial year " + year + " (" + year.firstDay() + " to "
-                    + year.lastDay() + ")";
-            period.check(year.contains(start), "periodStart", within);
-            period.check(year.contains(end), "periodEnd", within);
-            period.throwIfInvalid();
-            if (amount.isGreaterThan(award.amount())) {
-                throw new RuleViolationException("claim-exceeds-award", "the claim's lines add up to " + amount
-                        + ", more than the whole award of " + award.amount());
-            }
             ClaimDao claims = handle.attach(ClaimDao.class);
-            List<Claim> clashing = claims.holdingPeriod(award.id().value(), start, end).stream()
-                    .filter(other -> !other.id().equals(before.id()))
-                    .toList();
-            if (!clashing.isEmpty()) {
-                Claim earlier = clashing.get(0);
-                throw new RuleViolationException("overlapping-period", "the period " + start + " to " + end
-                        + " overlaps claim " + earlier.id() + " for " + earlier.periodStart() + " to "
-                        + earlier.periodEnd() + ", which is " + earlier.status()
-                        + "; only a rejected claim frees its period");
-            }
-            claims.amend(before.id().value(), start, end, amount.pence());
+            requireFits(handle, award, drafted, before.id());
+            claims.amend(before.id().value(), drafted.start(), drafted.end(), drafted.amount().pence());
             claims.deleteLines(before.id().value());
-            insertLines(claims, before.id(), lines);
+            insertLines(claims, before.id(), drafted.lines());
             if (before.status() == ClaimStatus.QUERIED) {
-                ledger.claimAmended(handle.attach(TotalsDao.class), award.id(), before.amount(), amount);
+                ledger.claimAmended(handle.attach(TotalsDao.class), award.id(), before.amount(), drafted.amount());
             }
             Claim after = load(handle, before.id());
             auditLog.append(handle, event(actor, AuditAction.CLAIM_AMENDED, after).before(state(before))
@@ -685,6 +629,51 @@ public final class ClaimService {
             ClaimLine line = lines.get(position);
             claims.insertLine(id.value(), position, line.category(), line.description(), line.amount().pence(),
                     LineDescriptions.key(line.description()));
+        }
+    }
+
+    /** A new or changed claim's period and lines, checked as a claim's are before anything is read. */
+    private record Drafted(LocalDate start, LocalDate end, List<ClaimLine> lines, Money amount) {
+    }
+
+    private Drafted drafted(NewClaim request) {
+        Validator validator = new Validator();
+        LocalDate start = validator.date("periodStart", request.periodStart());
+        LocalDate end = validator.date("periodEnd", request.periodEnd());
+        if (start != null && end != null) {
+            validator.check(!end.isBefore(start), "periodEnd", "must not be before periodStart");
+        }
+        List<ClaimLine> lines = lines(validator, request.lines());
+        validator.throwIfInvalid();
+        return new Drafted(start, end, lines, ClaimLine.total(lines));
+    }
+
+    /**
+     * Refuses a claim whose period is outside its scheme's financial year, whose lines add up to more than the
+     * award, or whose period overlaps another of the award's claims ({@code itself}, when it is being changed, does
+     * not count).
+     */
+    private static void requireFits(Handle handle, Award award, Drafted drafted, ClaimId itself) {
+        Scheme scheme = handle.attach(SchemeDao.class).find(award.schemeId().value()).orElseThrow();
+        FinancialYear year = scheme.financialYear();
+        Validator period = new Validator();
+        String within = "must be within the financial year " + year + " (" + year.firstDay() + " to "
+                + year.lastDay() + ")";
+        period.check(year.contains(drafted.start()), "periodStart", within);
+        period.check(year.contains(drafted.end()), "periodEnd", within);
+        period.throwIfInvalid();
+        if (drafted.amount().isGreaterThan(award.amount())) {
+            throw new RuleViolationException("claim-exceeds-award", "the claim's lines add up to " + drafted.amount()
+                    + ", more than the whole award of " + award.amount());
+        }
+        List<Claim> clashing = handle.attach(ClaimDao.class).holdingPeriod(award.id().value(), drafted.start(),
+                drafted.end()).stream().filter(other -> !other.id().equals(itself)).toList();
+        if (!clashing.isEmpty()) {
+            Claim earlier = clashing.get(0);
+            throw new RuleViolationException("overlapping-period", "the period " + drafted.start() + " to "
+                    + drafted.end() + " overlaps claim " + earlier.id() + " for " + earlier.periodStart() + " to "
+                    + earlier.periodEnd() + ", which is " + earlier.status()
+                    + "; only a rejected claim frees its period");
         }
     }
 }
