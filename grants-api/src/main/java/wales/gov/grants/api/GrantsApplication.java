@@ -188,7 +188,7 @@ public class GrantsApplication extends Application<GrantsConfiguration> {
         List<Object> pages = List.of(
                 new SignInPages(webRequests),
                 new ClaimPages(webRequests, services.claims(), services.schemes(), services.organisations(),
-                        services.evidence()),
+                        services.evidence(), services.delegations()),
                 new RecipientPages(webRequests, services.awards(), services.claims(), services.evidence(),
                         services.outcomes(), services.schemes(), services.organisations()),
                 new ManagerPages(webRequests, services.schemes(), services.awards(), services.organisations(),

@@ -125,6 +125,16 @@ public final class DelegationService {
                 page.offset()));
     }
 
+    /** The delegations to {@code actor} in force today: whose approval authority they may use now. */
+    public List<Delegation> inForceFor(Actor actor) {
+        actor.requireRole(Role.FINANCE_OFFICER);
+        LocalDate today = LocalDate.now(clock);
+        return jdbi.withExtension(DelegationDao.class, delegations -> delegations.page(actor.userId().value(),
+                Page.MAX_LIMIT, 0L)).stream()
+                .filter(delegation -> delegation.delegateId().equals(actor.userId()) && delegation.activeOn(today))
+                .toList();
+    }
+
     public Delegation get(Actor actor, String id) {
         actor.requireRole(Role.FINANCE_OFFICER, Role.GRANT_MANAGER, Role.ADMIN, Role.AUDITOR);
         return jdbi.withExtension(DelegationDao.class, delegations -> visible(actor,

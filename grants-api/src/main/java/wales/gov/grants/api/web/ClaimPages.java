@@ -30,6 +30,7 @@ import wales.gov.grants.claims.ClaimDetails;
 import wales.gov.grants.claims.ClaimService;
 import wales.gov.grants.claims.ClaimStatus;
 import wales.gov.grants.claims.ClaimTransition;
+import wales.gov.grants.delegations.DelegationService;
 import wales.gov.grants.evidence.Evidence;
 import wales.gov.grants.evidence.EvidenceService;
 import wales.gov.grants.kernel.Actor;
@@ -70,14 +71,16 @@ public final class ClaimPages {
     private final SchemeService schemes;
     private final OrganisationService organisations;
     private final EvidenceService evidence;
+    private final DelegationService delegations;
 
     public ClaimPages(WebRequests requests, ClaimService claims, SchemeService schemes,
-                      OrganisationService organisations, EvidenceService evidence) {
+                      OrganisationService organisations, EvidenceService evidence, DelegationService delegations) {
         this.requests = requireNonNull(requests, "requests is null");
         this.claims = requireNonNull(claims, "claims is null");
         this.schemes = requireNonNull(schemes, "schemes is null");
         this.organisations = requireNonNull(organisations, "organisations is null");
         this.evidence = requireNonNull(evidence, "evidence is null");
+        this.delegations = requireNonNull(delegations, "delegations is null");
     }
 
     @GET
@@ -162,6 +165,7 @@ public final class ClaimPages {
     public Response decide(@Context HttpServletRequest request, @PathParam("id") String id,
                            @PathParam("decision") String decision, @FormParam("text") String text,
                            @FormParam("acknowledgeWarnings") String acknowledgeWarnings,
+                           @FormParam("onBehalfOf") String onBehalfOf,
                            @FormParam(WebRequests.CSRF_FIELD) String csrfToken) {
         PageContext context = requests.signedIn(request);
         requests.checkCsrf(context, csrfToken);
@@ -172,11 +176,12 @@ public final class ClaimPages {
             // an approval's text is the reason its acknowledgement of double-funding warnings gives
             after = shown(context, () -> transition == ClaimTransition.APPROVE
                     ? claims.approve(context.actor(), claimId, new ApprovalRequest(
-                            "true".equals(acknowledgeWarnings) ? Boolean.TRUE : null, text, null))
+                            "true".equals(acknowledgeWarnings) ? Boolean.TRUE : null, text, Forms.blank(onBehalfOf)))
                     : claims.transition(context.actor(), claimId, transition, text));
         } catch (RuleViolationException | StateConflictException | ValidationException e) {
             return Response.status(422).entity(decisionPage(context, id, decision, text == null ? "" : text,
-                    refusal(context, e), 422, "true".equals(acknowledgeWarnings))).build();
+                    refusal(context, e), 422, "true".equals(acknowledgeWarnings),
+                    onBehalfOf == null ? "" : onBehalfOf)).build();
         }
         String done = switch (transition) {
             case APPROVE -> after.status() == ClaimStatus.APPROVED ? "approved" : "first-approval";
@@ -210,18 +215,25 @@ public final class ClaimPages {
     private wales.gov.grants.api.web.Page decisionPage(PageContext context, String id, String decision,
                                                        String text, List<SignInPages.FieldError> errors,
                                                        int status) {
-        return decisionPage(context, id, decision, text, errors, status, false);
+        return decisionPage(context, id, decision, text, errors, status, false, "");
     }
 
-    /** @param acknowledged whether the approval form's acknowledgement of warnings was ticked, to keep it so */
+    /**
+     * @param acknowledged whether the approval form's acknowledgement of warnings was ticked, to keep it so
+     * @param onBehalfOf the delegator chosen on the approval form (empty: in the officer's own right), to keep it so
+     */
     private wales.gov.grants.api.web.Page decisionPage(PageContext context, String id, String decision,
                                                        String text, List<SignInPages.FieldError> errors,
-                                                       int status, boolean acknowledged) {
+                                                       int status, boolean acknowledged, String onBehalfOf) {
         Map<String, Object> model = claimModel(context, id);
         model.put("decision", decision);
         model.put("text", text);
         model.put("errors", errors);
         model.put("acknowledged", acknowledged);
+        model.put("onBehalfOf", onBehalfOf);
+        // the delegations to this officer in force today: whose authority the approval may be given under
+        model.put("delegations", decision.equals("approve") && context.actor().role() == wales.gov.grants.kernel.Role.FINANCE_OFFICER
+                ? delegations.inForceFor(context.actor()) : List.of());
         return new wales.gov.grants.api.web.Page("decision", context, "decision." + decision + ".title", model,
                 status);
     }

@@ -12,7 +12,9 @@ import wales.gov.grants.api.ApiTestSupport;
 import wales.gov.grants.api.GrantsConfiguration;
 import wales.gov.grants.awards.Award;
 import wales.gov.grants.claims.Claim;
+import wales.gov.grants.claims.ClaimApproval;
 import wales.gov.grants.claims.ClaimStatus;
+import wales.gov.grants.delegations.NewDelegation;
 import wales.gov.grants.kernel.Actor;
 import wales.gov.grants.kernel.Digests;
 import wales.gov.grants.kernel.Role;
@@ -67,6 +69,40 @@ class WebPagesTest {
         assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(page.header("Referrer-Policy")).isEqualTo("same-origin");
         assertThat(page.header("Cache-Control")).isEqualTo("no-store");
+    }
+
+    @Test
+    void anOfficerApprovesUnderADelegationFromTheApprovePageAndOnlyUnderOneInForce() {
+        Claim claim = submittedClaim("100000.00", "120.00");
+        User delegator = FIXTURES.user(Role.FINANCE_OFFICER, null);
+        FIXTURES.services().delegations().create(delegator.asActor(), new NewDelegation(officer.id().toString(),
+                CLOCK.today().toString(), CLOCK.today().plusDays(6).toString(), "Annual leave"));
+        WebClient browser = signedIn(officer);
+
+        WebClient.Reply form = browser.get("/claims/" + claim.id() + "/approve");
+        assertThat(form.body()).contains("Whose approval authority are you using?", "My own",
+                "On behalf of " + delegator.username() + " (delegated to you until 21 April 2020)",
+                "value=\"" + delegator.id() + "\"");
+        // another officer, to whom nothing is delegated, is not asked
+        assertThat(signedIn(FIXTURES.user(Role.FINANCE_OFFICER, null)).get("/claims/" + claim.id() + "/approve")
+                .body()).doesNotContain("Whose approval authority are you using?");
+
+        // naming an officer who delegated nothing is refused, the choice kept, and nothing changes
+        User stranger = FIXTURES.user(Role.FINANCE_OFFICER, null);
+        WebClient.Reply refused = browser.post("/claims/" + claim.id() + "/approve",
+                Map.of("onBehalfOf", stranger.id().toString()));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains("No delegation to you from that finance officer is in force today.");
+        assertThat(FIXTURES.claims().get(manager, claim.id()).claim().approvals()).isEmpty();
+
+        browser.get("/claims/" + claim.id() + "/approve");
+        assertThat(browser.post("/claims/" + claim.id() + "/approve",
+                Map.of("onBehalfOf", delegator.id().toString())).status()).isEqualTo(303);
+        ClaimApproval approval = FIXTURES.claims().get(manager, claim.id()).claim().approvals().get(0);
+        assertThat(approval.approverUsername()).isEqualTo(officer.username());
+        assertThat(approval.onBehalfOfUsername()).isEqualTo(delegator.username());
+        assertThat(status(claim)).isEqualTo(ClaimStatus.APPROVED);
+        assertThat(browser.get("/claims/" + claim.id()).body()).contains(delegator.username());
     }
 
     @Test
