@@ -16,13 +16,14 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import wales.gov.grants.testing.Fixtures;
 import wales.gov.grants.users.User;
@@ -127,9 +128,27 @@ final class Browser implements AutoCloseable {
         WebElement page = driver.findElement(By.tagName("html"));
         driver.findElement(target).click();
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
-        wait.until(ExpectedConditions.stalenessOf(page));
+        wait.until(gone -> replaced(page));
         wait.until(loaded -> "complete".equals(((JavascriptExecutor) loaded).executeScript(
                 "return document.readyState")));
+    }
+
+    /**
+     * Whether {@code element} has left the document. Chromium's driver says so in two ways: a stale element, or,
+     * when asked in the middle of the navigation, "Node with given id does not belong to the document".
+     */
+    private static boolean replaced(WebElement element) {
+        try {
+            element.getTagName();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** Signs {@code user} in from a fresh sign-in page in {@code language}, ending on their home page. */
