@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,9 @@ import static java.util.Objects.requireNonNull;
 public final class ClaimService {
     static final int MAX_LINES = 200;
     static final int MAX_TEXT = 2000;
+
+    /** Who is told of double-funding warnings: those who decide claims or audit them, never a recipient. */
+    private static final Role[] WARNING_READERS = {Role.FINANCE_OFFICER, Role.GRANT_MANAGER, Role.AUDITOR};
 
     private final Jdbi jdbi;
     private final AuditLog auditLog;
@@ -165,6 +169,11 @@ public final class ClaimService {
         });
     }
 
+    /** Whether {@code actor} is one of those {@link #warnings} and {@link #withWarnings} answer (and do not refuse). */
+    public static boolean readsWarnings(Actor actor) {
+        return Arrays.asList(WARNING_READERS).contains(actor.role());
+    }
+
     /**
      * The possible double funding of a claim, for those who decide or audit it. Never for a recipient: a finding
      * names another organisation's claim, and a recipient must not learn that another organisation uploaded the
@@ -173,14 +182,14 @@ public final class ClaimService {
     public List<ClaimWarning> warnings(Actor actor, ClaimId claimId) {
         return jdbi.inTransaction(handle -> {
             Claim claim = visible(handle, actor, claimId);
-            actor.requireRole(Role.FINANCE_OFFICER, Role.GRANT_MANAGER, Role.AUDITOR);
+            actor.requireRole(WARNING_READERS);
             return handle.attach(WarningDao.class).warnings(new UUID[] {claim.id().value()});
         });
     }
 
     /** Which of the claims have warnings: the work queue's tag, in one query for a page of claims. */
     public Set<ClaimId> withWarnings(Actor actor, List<Claim> claims) {
-        actor.requireRole(Role.FINANCE_OFFICER, Role.GRANT_MANAGER, Role.AUDITOR);
+        actor.requireRole(WARNING_READERS);
         if (claims.isEmpty()) {
             return Set.of();
         }

@@ -40,11 +40,9 @@ import wales.gov.grants.kernel.EvidenceId;
 import wales.gov.grants.kernel.MalformedRequestException;
 import wales.gov.grants.kernel.Money;
 import wales.gov.grants.kernel.NotFoundException;
-import wales.gov.grants.kernel.OrganisationId;
 import wales.gov.grants.kernel.Page;
 import wales.gov.grants.kernel.PermissionDeniedException;
 import wales.gov.grants.kernel.RuleViolationException;
-import wales.gov.grants.kernel.SchemeId;
 import wales.gov.grants.kernel.StateConflictException;
 import wales.gov.grants.kernel.ValidationException;
 import wales.gov.grants.organisations.Organisation;
@@ -258,21 +256,13 @@ public final class ClaimPages {
         model.put("decidable", claim.status() == ClaimStatus.SUBMITTED
                 && actor.role() == wales.gov.grants.kernel.Role.FINANCE_OFFICER);
         model.put("payable", claim.acceptsPayments() && actor.role() == wales.gov.grants.kernel.Role.FINANCE_OFFICER);
-        model.put("warnings", readsWarnings(actor) ? claims.warnings(actor, claim.id()) : List.of());
+        model.put("warnings", ClaimService.readsWarnings(actor) ? claims.warnings(actor, claim.id()) : List.of());
         return model;
     }
 
     /** The claims of a page that have double-funding warnings; a recipient is never told of any. */
     private Set<ClaimId> warned(Actor actor, List<Claim> shownClaims) {
-        return readsWarnings(actor) ? claims.withWarnings(actor, shownClaims) : Set.of();
-    }
-
-    /** Whether the service shows this actor warnings: the page asks only when the answer is not a refusal. */
-    private static boolean readsWarnings(Actor actor) {
-        return switch (actor.role()) {
-            case FINANCE_OFFICER, GRANT_MANAGER, AUDITOR -> true;
-            case ADMIN, RECIPIENT -> false;
-        };
+        return ClaimService.readsWarnings(actor) ? claims.withWarnings(actor, shownClaims) : Set.of();
     }
 
     /** The service's refusal, explained: a rule broken names its rule; other refusals say what the service said. */
@@ -305,36 +295,6 @@ public final class ClaimPages {
                 throw new PageException(400, context);
             }
             throw e;
-        }
-    }
-
-    /** Schemes and organisations of one page, each read once. */
-    static final class Names {
-        private final Actor actor;
-        private final SchemeService schemes;
-        private final OrganisationService organisations;
-        private final Map<SchemeId, Scheme> schemesById = new HashMap<>();
-        private final Map<OrganisationId, Organisation> organisationsById = new HashMap<>();
-
-        Names(Actor actor, SchemeService schemes, OrganisationService organisations) {
-            this.actor = actor;
-            this.schemes = schemes;
-            this.organisations = organisations;
-        }
-
-        /** Names already read (e.g. for a page's filters), so rows naming them need no read of their own. */
-        Names knowing(List<Scheme> knownSchemes, List<Organisation> knownOrganisations) {
-            knownSchemes.forEach(scheme -> schemesById.put(scheme.id(), scheme));
-            knownOrganisations.forEach(organisation -> organisationsById.put(organisation.id(), organisation));
-            return this;
-        }
-
-        Scheme scheme(SchemeId id) {
-            return schemesById.computeIfAbsent(id, key -> schemes.get(actor, key));
-        }
-
-        Organisation organisation(OrganisationId id) {
-            return organisationsById.computeIfAbsent(id, key -> organisations.get(actor, key));
         }
     }
 }

@@ -23,6 +23,30 @@ public final class Forms {
     private Forms() {
     }
 
+    /**
+     * A sum of money that moved on a day, as the officer typed it (a payment, a receipt): kept as typed for the
+     * form, and read as the services read amounts and dates.
+     */
+    public record MovementForm(String amount, String day, String month, String year, String reference) {
+        static final MovementForm EMPTY = new MovementForm("", "", "", "", "");
+
+        public MovementForm {
+            amount = trimmed(amount);
+            day = trimmed(day);
+            month = trimmed(month);
+            year = trimmed(year);
+            reference = reference == null ? "" : reference;
+        }
+
+        String pounds() {
+            return Forms.amount(amount);
+        }
+
+        String isoDate() {
+            return Forms.isoDate(day, month, year);
+        }
+    }
+
     /** A line of an error summary and the inline message of its field: the field's id and the text shown. */
     public record FormError(String field, String href, String text) {
     }

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import wales.gov.grants.api.web.Forms.FormError;
+import wales.gov.grants.api.web.Forms.MovementForm;
 import wales.gov.grants.claims.Claim;
 import wales.gov.grants.claims.ClaimDetails;
 import wales.gov.grants.claims.ClaimService;
@@ -63,28 +64,11 @@ public final class PaymentPages {
         this.organisations = requireNonNull(organisations, "organisations is null");
     }
 
-    /** What the officer typed, kept as typed. */
-    public record PaymentForm(String amount, String day, String month, String year, String reference) {
-        static final PaymentForm EMPTY = new PaymentForm("", "", "", "", "");
-
-        public PaymentForm {
-            amount = Forms.trimmed(amount);
-            day = Forms.trimmed(day);
-            month = Forms.trimmed(month);
-            year = Forms.trimmed(year);
-            reference = reference == null ? "" : reference;
-        }
-
-        NewPayment request() {
-            return new NewPayment(Forms.amount(amount), Forms.isoDate(day, month, year), reference);
-        }
-    }
-
     @GET
     @Path("claims/{id}/payments/new")
     public wales.gov.grants.api.web.Page form(@Context HttpServletRequest request, @PathParam("id") String id) {
         PageContext context = requests.signedIn(request);
-        return formPage(context, details(context, id), PaymentForm.EMPTY, List.of(), 200);
+        return formPage(context, details(context, id), MovementForm.EMPTY, List.of(), 200);
     }
 
     /**
@@ -102,11 +86,11 @@ public final class PaymentPages {
         requests.checkCsrf(context, csrfToken);
         ClaimDetails details = details(context, id);
         Claim claim = details.claim();
-        PaymentForm form = new PaymentForm(amount, day, month, year, reference);
+        MovementForm form = new MovementForm(amount, day, month, year, reference);
         if ("no".equals(confirm)) {
             return Response.ok(formPage(context, details, form, List.of(), 200)).build();
         }
-        NewPayment payment = form.request();
+        NewPayment payment = new NewPayment(form.pounds(), form.isoDate(), form.reference());
         try {
             if (!"yes".equals(confirm)) {
                 MoneyMovement checked = shown(context, () -> claims.previewPayment(context.actor(), claim.id(),
@@ -159,7 +143,7 @@ public final class PaymentPages {
                 Page.Request.of(PAGE_SIZE, (long) (number - 1) * PAGE_SIZE)));
         List<Scheme> allSchemes = shown(context, () -> schemes.list(actor, null, Page.Request.of(Page.MAX_LIMIT, 0L)))
                 .items();
-        ClaimPages.Names names = new ClaimPages.Names(actor, schemes, organisations).knowing(allSchemes,
+        Names names = new Names(actor, schemes, organisations).knowing(allSchemes,
                 shown(context, () -> organisations.list(actor, Page.Request.of(Page.MAX_LIMIT, 0L))).items());
         List<Map<String, Object>> rows = new ArrayList<>();
         for (PaymentListing listing : page.items()) {
@@ -199,7 +183,7 @@ public final class PaymentPages {
 
     private Map<String, Object> model(PageContext context, ClaimDetails details) {
         Claim claim = details.claim();
-        ClaimPages.Names names = new ClaimPages.Names(context.actor(), schemes, organisations);
+        Names names = new Names(context.actor(), schemes, organisations);
         Map<String, Object> model = new HashMap<>();
         model.put("claim", claim);
         model.put("details", details);
@@ -210,7 +194,7 @@ public final class PaymentPages {
         return model;
     }
 
-    private wales.gov.grants.api.web.Page formPage(PageContext context, ClaimDetails details, PaymentForm form,
+    private wales.gov.grants.api.web.Page formPage(PageContext context, ClaimDetails details, MovementForm form,
                                                    List<FormError> errors, int status) {
         Map<String, Object> model = model(context, details);
         model.put("form", form);

@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,12 +53,10 @@ import wales.gov.grants.kernel.RuleViolationException;
 import wales.gov.grants.kernel.StateConflictException;
 import wales.gov.grants.kernel.UnsupportedContentException;
 import wales.gov.grants.kernel.ValidationException;
-import wales.gov.grants.organisations.Organisation;
 import wales.gov.grants.organisations.OrganisationService;
 import wales.gov.grants.outcomes.NewOutcomeReport;
 import wales.gov.grants.outcomes.OutcomeProgress;
 import wales.gov.grants.outcomes.OutcomeService;
-import wales.gov.grants.schemes.Scheme;
 import wales.gov.grants.schemes.SchemeService;
 
 import static java.util.Objects.requireNonNull;
@@ -123,7 +120,7 @@ public final class RecipientPages {
         }
         Page<Award> page = shown(context, () -> awards.list(actor, filter,
                 Page.Request.of(PAGE_SIZE, (long) (number - 1) * PAGE_SIZE)));
-        Names names = new Names(actor);
+        Names names = new Names(actor, schemes, organisations);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Award award : page.items()) {
             Map<String, Object> row = new HashMap<>();
@@ -469,7 +466,7 @@ public final class RecipientPages {
     private Map<String, Object> awardModel(PageContext context, String id) {
         Actor actor = context.actor();
         Award award = shown(context, () -> awards.get(actor, AwardId.fromPath(id)));
-        Names names = new Names(actor);
+        Names names = new Names(actor, schemes, organisations);
         Map<String, Object> model = new HashMap<>();
         model.put("award", award);
         model.put("scheme", names.scheme(award));
@@ -479,7 +476,7 @@ public final class RecipientPages {
 
     private Response claimForm(PageContext context, Award award, Claim claim, ClaimForm form,
                                List<Map<String, String>> problems, int status) {
-        Names names = new Names(context.actor());
+        Names names = new Names(context.actor(), schemes, organisations);
         Map<String, Object> model = new HashMap<>();
         model.put("award", award);
         model.put("scheme", names.scheme(award));
@@ -504,7 +501,7 @@ public final class RecipientPages {
                                                     List<Map<String, String>> problems, int status) {
         Actor actor = context.actor();
         Award award = shown(context, () -> awards.get(actor, claim.awardId()));
-        Names names = new Names(actor);
+        Names names = new Names(actor, schemes, organisations);
         Map<String, Object> model = new HashMap<>();
         model.put("claim", claim);
         model.put("award", award);
@@ -520,7 +517,7 @@ public final class RecipientPages {
                                                        int status) {
         Actor actor = context.actor();
         Award award = shown(context, () -> awards.get(actor, claim.awardId()));
-        Names names = new Names(actor);
+        Names names = new Names(actor, schemes, organisations);
         List<String> types = new ArrayList<>();
         for (EvidenceMediaType type : EvidenceMediaType.values()) {
             types.add(type.name());
@@ -542,7 +539,7 @@ public final class RecipientPages {
 
     private wales.gov.grants.api.web.Page outcomePage(PageContext context, Award award, Map<String, String> entered,
                                                       List<Map<String, String>> problems, int status) {
-        Names names = new Names(context.actor());
+        Names names = new Names(context.actor(), schemes, organisations);
         List<Map<String, String>> measures = new ArrayList<>();
         for (OutcomeTarget target : award.outcomeTargets()) {
             measures.add(Map.of("value", target.measure(), "text", target.description() + " ("
@@ -682,7 +679,7 @@ public final class RecipientPages {
     }
 
     private String financialYear(PageContext context, Award award) {
-        return new Names(context.actor()).scheme(award).financialYear().toString();
+        return new Names(context.actor(), schemes, organisations).scheme(award).financialYear().toString();
     }
 
     /** A date from the GOV.UK date input's three fields, as the services read dates; anything else as typed. */
@@ -804,26 +801,6 @@ public final class RecipientPages {
 
         private static Map<String, String> blankLine() {
             return Map.of("category", "", "description", "", "amount", "");
-        }
-    }
-
-    /** Schemes and organisations of one page, each read once. */
-    private final class Names {
-        private final Actor actor;
-        private final Map<Object, Scheme> schemesById = new LinkedHashMap<>();
-        private final Map<Object, Organisation> organisationsById = new LinkedHashMap<>();
-
-        Names(Actor actor) {
-            this.actor = actor;
-        }
-
-        Scheme scheme(Award award) {
-            return schemesById.computeIfAbsent(award.schemeId(), key -> schemes.get(actor, award.schemeId()));
-        }
-
-        Organisation organisation(Award award) {
-            return organisationsById.computeIfAbsent(award.organisationId(),
-                    key -> organisations.get(actor, award.organisationId()));
         }
     }
 }

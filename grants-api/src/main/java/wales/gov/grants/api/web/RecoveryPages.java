@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import wales.gov.grants.api.web.Forms.FormError;
+import wales.gov.grants.api.web.Forms.MovementForm;
 import wales.gov.grants.awards.Award;
 import wales.gov.grants.awards.AwardService;
 import wales.gov.grants.claims.AdjustmentResult;
@@ -86,7 +87,7 @@ public final class RecoveryPages {
                 () -> RecoveryService.RecoveryFilter.parse(null, Forms.blank(chosen)));
         Page<Recovery> page = shown(context, () -> recoveries.list(actor, filter,
                 Page.Request.of(PAGE_SIZE, (long) (number - 1) * PAGE_SIZE)));
-        ClaimPages.Names names = new ClaimPages.Names(actor, schemes, organisations).knowing(
+        Names names = new Names(actor, schemes, organisations).knowing(
                 shown(context, () -> schemes.list(actor, null, Page.Request.of(Page.MAX_LIMIT, 0L))).items(),
                 shown(context, () -> organisations.list(actor, Page.Request.of(Page.MAX_LIMIT, 0L))).items());
         Map<AwardId, Award> awardsById = new HashMap<>();
@@ -173,7 +174,7 @@ public final class RecoveryPages {
         PageContext context = requests.signedIn(request);
         Award award = award(context, id);
         Recovery recovery = recovery(context, award, recoveryId);
-        return receiptPage(context, award, recovery, new ReceiptForm("", "", "", "", ""), List.of(), 200);
+        return receiptPage(context, award, recovery, MovementForm.EMPTY, List.of(), 200);
     }
 
     @POST
@@ -187,11 +188,10 @@ public final class RecoveryPages {
         requests.checkCsrf(context, csrfToken);
         Award award = award(context, id);
         Recovery recovery = recovery(context, award, recoveryId);
-        ReceiptForm form = new ReceiptForm(amount, day, month, year, reference);
+        MovementForm form = new MovementForm(amount, day, month, year, reference);
         try {
             Recovery after = shown(context, () -> recoveries.receive(context.actor(), new RecoveryId(recovery.id()),
-                    new NewReceipt(Forms.amount(form.amount()),
-                    Forms.isoDate(form.day(), form.month(), form.year()), form.reference())));
+                    new NewReceipt(form.pounds(), form.isoDate(), form.reference())));
             return Response.seeOther(URI.create("/awards/" + award.id() + "/recoveries?done="
                     + (after.isOpen() ? "receipt" : "settled"))).build();
         } catch (ValidationException | RuleViolationException | StateConflictException e) {
@@ -199,17 +199,6 @@ public final class RecoveryPages {
                     context.messages().money(context.language(), recovery.outstanding()),
                     Forms.day(context, recovery.raisedAt()));
             return Response.status(422).entity(receiptPage(context, award, recovery, form, errors, 422)).build();
-        }
-    }
-
-    /** What the officer typed, kept as typed. */
-    public record ReceiptForm(String amount, String day, String month, String year, String reference) {
-        public ReceiptForm {
-            amount = Forms.trimmed(amount);
-            day = Forms.trimmed(day);
-            month = Forms.trimmed(month);
-            year = Forms.trimmed(year);
-            reference = reference == null ? "" : reference;
         }
     }
 
@@ -229,7 +218,7 @@ public final class RecoveryPages {
     }
 
     private Map<String, Object> awardModel(PageContext context, Award award) {
-        ClaimPages.Names names = new ClaimPages.Names(context.actor(), schemes, organisations);
+        Names names = new Names(context.actor(), schemes, organisations);
         Map<String, Object> model = new HashMap<>();
         model.put("award", award);
         model.put("organisation", names.organisation(award.organisationId()));
@@ -251,7 +240,7 @@ public final class RecoveryPages {
     }
 
     private wales.gov.grants.api.web.Page receiptPage(PageContext context, Award award, Recovery recovery,
-                                                      ReceiptForm form, List<FormError> errors, int status) {
+                                                      MovementForm form, List<FormError> errors, int status) {
         Map<String, Object> model = awardModel(context, award);
         model.put("recovery", recovery);
         model.put("form", form);
